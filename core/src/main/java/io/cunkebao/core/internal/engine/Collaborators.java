@@ -1,0 +1,35 @@
+package io.cunkebao.core.internal.engine;
+
+import io.cunkebao.api.TaskListener;
+import io.cunkebao.api.spi.QueueDriver;
+import io.cunkebao.core.EngineTimer;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * What the builder hands the engine besides its settings.
+ *
+ * @param driver the queue
+ * @param registry the task types
+ * @param clock the one clock of the engine and its driver
+ * @param timer the timer for dispatch, leases and timeouts
+ * @param workers the executor that runs handlers
+ * @param listeners the user's listeners
+ * @param owned what the engine created and must close at shutdown, in closing order
+ */
+public record Collaborators(
+    QueueDriver driver,
+    TaskTypeRegistry registry,
+    InstantSource clock,
+    EngineTimer timer,
+    Executor workers,
+    List<TaskListener> listeners,
+    List<AutoCloseable> owned) {
+
+  /** Copies the lists. */
+  public Collaborators {
+    listeners = List.copyOf(listeners);
+    owned = List.copyOf(owned);
+  }
+}

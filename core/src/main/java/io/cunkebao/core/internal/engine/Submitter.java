@@ -1,0 +1,76 @@
+package io.cunkebao.core.internal.engine;
+
+import io.cunkebao.api.InvalidTaskRequestException;
+import io.cunkebao.api.TaskEvent.Kind;
+import io.cunkebao.api.TaskId;
+import io.cunkebao.api.TaskRequest;
+import io.cunkebao.api.TaskStatus;
+import io.cunkebao.api.TaskType;
+import io.cunkebao.api.UnknownTaskTypeException;
+import io.cunkebao.api.spi.EnqueueResult;
+import io.cunkebao.api.spi.TaskEnvelope;
+import java.time.Instant;
+
+/**
+ * Validates a request, encodes its payload and enqueues it. Everything wrong with a request is
+ * rejected here, to the caller, with the field named; nothing half-valid reaches the queue.
+ */
+final class Submitter {
+  private final EngineParts parts;
+
+  Submitter(EngineParts parts) {
+    this.parts = parts;
+  }
+
+  TaskId submit(TaskRequest<?> request) {
+    TaskType<?> type = parts.registry().find(request.type()).orElseThrow(() -> new UnknownTaskTypeException(request.type()));
+    Object payload = request.payload();
+    if (!type.payloadType().isInstance(payload)) {
+      throw new InvalidTaskRequestException("payload", "task type '" + type.name() + "' takes "
+          + type.payloadType().getName() + " but was given " + payload.getClass().getName());
+    }
+    byte[] bytes = encode(payload, type);
+    Instant now = parts.clock().instant();
+    TaskEnvelope envelope = new TaskEnvelope(
+        request.id().orElseGet(() -> TaskId.generate(now)),
+        request.queue(),
+        type.name(),
+        bytes,
+        request.priority(),
+        request.dueAt(now),
+        now,
+        request.idempotencyKey().orElse(null),
+        request.resources(),
+        PolicyHeaders.encode(request));
+    EnqueueResult result = parts.driver().enqueue(envelope, now);
+    if (result.created()) {
+      parts.emit(Kind.ENQUEUED, envelope, null, TaskStatus.PENDING, 0, null);
+    }
+    return result.id();
+  }
+
+  private byte[] encode(Object payload, TaskType<?> type) {
+    byte[] bytes;
+    try {
+      bytes = parts.codec().encode(payload);
+    } catch (PayloadCodec.CodecException e) {
+      throw new InvalidTaskRequestException(field(e), "cannot be written as JSON: " + e.getMessage());
+    }
+    int limit = parts.config().maxPayloadBytes();
+    if (bytes.length > limit) {
+      throw new InvalidTaskRequestException("payload", "is " + bytes.length + " bytes encoded, over the limit of " + limit);
+    }
+    try {
+      // Bind it back now: a payload that would not bind at run time is refused to the caller
+      // instead of being dead-lettered later.
+      parts.codec().decode(bytes, type.payloadType());
+    } catch (PayloadCodec.CodecException e) {
+      throw new InvalidTaskRequestException(field(e), "does not bind back to " + type.payloadType().getName() + ": " + e.getMessage());
+    }
+    return bytes;
+  }
+
+  private static String field(PayloadCodec.CodecException e) {
+    return e.path().isEmpty() ? "payload" : "payload." + e.path();
+  }
+}
