@@ -221,6 +221,16 @@ public interface QueueDriver extends AutoCloseable {
     return Optional.empty();
   }
 
+  /**
+   * The optional capability to keep the engine's schedules and workflow instances beside the
+   * queue, shared by every engine on it. Without it the engine keeps them in memory.
+   *
+   * @return the store, or empty
+   */
+  default Optional<StateStore> stateStore() {
+    return Optional.empty();
+  }
+
   /** Releases the driver's connections and threads. Idempotent. */
   @Override
   void close();
