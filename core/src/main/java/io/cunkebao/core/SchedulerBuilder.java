@@ -105,10 +105,21 @@ public final class SchedulerBuilder {
    */
   public SchedulerBuilder queueUri(String uri) {
     requireState(driver == null, "queueUri cannot be set together with a queue driver");
-    URI parsed = URI.create(Objects.requireNonNull(uri, "uri"));
-    requireArgument(parsed.getScheme() != null, "queueUri must have a scheme such as memory: or redis:// but was " + uri);
-    this.queueUri = parsed;
+    this.queueUri = parseQueueUri(Objects.requireNonNull(uri, "uri"));
     return this;
+  }
+
+  /** Parses a queue URI; a bare scheme such as {@code memory:} is accepted as {@code memory:default}. */
+  static URI parseQueueUri(String uri) {
+    String text = uri.matches("[A-Za-z][A-Za-z0-9+.-]*:") ? uri + "default" : uri;
+    URI parsed;
+    try {
+      parsed = URI.create(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("queueUri is not a valid URI: " + uri + " (" + e.getMessage() + ")", e);
+    }
+    requireArgument(parsed.getScheme() != null, "queueUri must have a scheme such as memory: or redis:// but was " + uri);
+    return parsed;
   }
 
   /**
@@ -398,7 +409,7 @@ public final class SchedulerBuilder {
     }
     QueueDriver queue = driver;
     if (queue == null) {
-      queue = openDriver(queueUri != null ? queueUri : URI.create(DEFAULT_QUEUE_URI), config.driverConfig());
+      queue = openDriver(queueUri != null ? queueUri : parseQueueUri(DEFAULT_QUEUE_URI), config.driverConfig());
       owned.add(queue);
     }
     return new Engine(config, new Collaborators(queue, registry, clock, engineTimer, workers, listeners, owned));

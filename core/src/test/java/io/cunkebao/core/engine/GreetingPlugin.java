@@ -1,0 +1,14 @@
+package io.cunkebao.core.engine;
+
+import io.cunkebao.api.TaskType;
+import io.cunkebao.api.spi.TaskTypeProvider;
+import io.cunkebao.core.engine.TestPayloads.Msg;
+import java.util.List;
+
+/** A plugin registered in the test resources' META-INF/services, found by discovery. */
+public final class GreetingPlugin implements TaskTypeProvider {
+  @Override
+  public List<TaskType<?>> taskTypes() {
+    return List.of(TaskType.of("plugin:greet", Msg.class, (p, ctx) -> {}));
+  }
+}
