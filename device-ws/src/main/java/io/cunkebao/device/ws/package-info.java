@@ -1,5 +1,12 @@
 /**
- * The WebSocket + REST device driver and the device simulator: filled by the devices issue.
- * Depends on the api only.
+ * The device driver for the cloud's JSON-over-WebSocket and REST protocol.
+ *
+ * <p>Start from {@link io.cunkebao.device.ws.WsDeviceDriverProvider} (found by {@link
+ * java.util.ServiceLoader} for the {@code ws} and {@code wss} schemes) or construct a {@link
+ * io.cunkebao.device.ws.WsDeviceDriver} directly. Everything else in this package is internal.
+ * The simulator of the cloud lives in {@link io.cunkebao.device.ws.sim}.
  */
+@NullMarked
 package io.cunkebao.device.ws;
+
+import org.jspecify.annotations.NullMarked;
