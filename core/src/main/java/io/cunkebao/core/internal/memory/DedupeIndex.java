@@ -1,0 +1,62 @@
+package io.cunkebao.core.internal.memory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Idempotency windows.
+ *
+ * <p>Explicit idempotency keys map to the task holding them. Tasks without a key deduplicate on
+ * their id, which needs no entry here: the task map already finds them by id (and keeps trimmed
+ * tasks, hidden, until their window closes). Windows close in enqueue order, so one deque swept
+ * from its head frees keys in O(1) amortized per task; lookups also check the window, so a clock
+ * that is not monotone only delays the sweep.
+ */
+final class DedupeIndex {
+  private final Duration window;
+  private final Map<String, TaskRecord> byKey = new HashMap<>();
+  private final ArrayDeque<TaskRecord> byAge = new ArrayDeque<>();
+
+  DedupeIndex(Duration window) {
+    this.window = window;
+  }
+
+  boolean inWindow(TaskRecord task, Instant now) {
+    return Duration.between(task.enqueuedAt, now).compareTo(window) < 0;
+  }
+
+  /** @return the task holding {@code key} inside its window, or null */
+  @Nullable TaskRecord holderOf(String key, Instant now) {
+    TaskRecord holder = byKey.get(key);
+    return holder != null && inWindow(holder, now) ? holder : null;
+  }
+
+  void add(TaskRecord task) {
+    String key = task.envelope.idempotencyKey();
+    if (key != null) {
+      byKey.put(key, task);
+    }
+    byAge.addLast(task);
+  }
+
+  /**
+   * Closes the windows that ended.
+   *
+   * @param closed told of each task whose window closed (to drop it when it was hidden)
+   */
+  void expire(Instant now, Consumer<TaskRecord> closed) {
+    while (!byAge.isEmpty() && !inWindow(byAge.peekFirst(), now)) {
+      TaskRecord task = byAge.pollFirst();
+      String key = task.envelope.idempotencyKey();
+      if (key != null) {
+        byKey.remove(key, task);
+      }
+      closed.accept(task);
+    }
+  }
+}
