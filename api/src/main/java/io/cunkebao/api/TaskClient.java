@@ -7,7 +7,7 @@ import java.util.Optional;
  * Submits, follows and steers tasks. Usable from host code and from inside handlers; all methods
  * are thread-safe.
  */
-public interface TaskClient {
+public interface TaskClient extends EventPublisher {
 
   /**
    * Validates and enqueues a task. With an idempotency key (or an explicit id) already used inside
@@ -102,6 +102,13 @@ public interface TaskClient {
    * @return how many were deleted
    */
   long purgeDeadLetters(String queue);
+
+  /**
+   * The cron schedules, shared by every engine on the queue.
+   *
+   * @return the schedule client
+   */
+  ScheduleClient schedules();
 
   /**
    * The monitoring view: queue counts from the queue, worker slots from this engine.

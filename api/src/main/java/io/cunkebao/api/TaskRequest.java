@@ -156,6 +156,27 @@ public final class TaskRequest<P> {
   }
 
   /**
+   * A builder holding this request's values, to derive a variant (a schedule's firing, a trigger's
+   * task with its idempotency key).
+   *
+   * @return a new builder
+   */
+  public Builder<P> toBuilder() {
+    Builder<P> b = new Builder<>(type, payload);
+    b.queue = queue;
+    b.id = id;
+    b.runAt = runAt;
+    b.delay = delay;
+    b.priority = priority;
+    b.idempotencyKey = idempotencyKey;
+    b.resources.addAll(resources);
+    b.retry = retry;
+    b.timeout = timeout;
+    b.deadLetter = deadLetter;
+    return b;
+  }
+
+  /**
    * When the task becomes due, given the submit time.
    *
    * @param now the submit time

@@ -1,6 +1,9 @@
 package io.cunkebao.core;
 
+import io.cunkebao.api.EventTrigger;
 import io.cunkebao.api.TaskListener;
+import io.cunkebao.api.spi.StateStore;
+import io.cunkebao.core.internal.trigger.EventBus;
 import io.cunkebao.api.TaskPolicy;
 import io.cunkebao.api.TaskScheduler;
 import io.cunkebao.api.TaskType;
@@ -66,6 +69,9 @@ public final class SchedulerBuilder {
   private final List<Registration> taskTypes = new ArrayList<>();
   private final Map<String, Integer> resourceLimits = new LinkedHashMap<>();
   private final List<TaskListener> listeners = new ArrayList<>();
+  private final List<EventTrigger> eventTriggers = new ArrayList<>();
+  private final List<EngineExtension> extensions = new ArrayList<>();
+  private @Nullable StateStore stateStore;
   private int maxConcurrency = DEFAULT_MAX_CONCURRENCY;
   private Duration leaseDuration = DEFAULT_LEASE_DURATION;
   private Duration pollInterval = DEFAULT_POLL_INTERVAL;
@@ -383,6 +389,44 @@ public final class SchedulerBuilder {
   }
 
   /**
+   * Adds an event trigger: events of its type published to the engine become tasks.
+   *
+   * @param trigger the trigger; names are unique
+   * @return this builder
+   */
+  public SchedulerBuilder eventTrigger(EventTrigger trigger) {
+    eventTriggers.add(Objects.requireNonNull(trigger, "trigger"));
+    return this;
+  }
+
+  /**
+   * Adds an extension (the workflow runner, for instance), which contributes task types and event
+   * triggers and is told when the engine starts.
+   *
+   * @param extension the extension
+   * @return this builder
+   */
+  public SchedulerBuilder extension(EngineExtension extension) {
+    Objects.requireNonNull(extension, "extension");
+    extensions.add(extension);
+    taskTypes.addAll(Registration.all(extension.taskTypes(), extension.getClass().getName()));
+    eventTriggers.addAll(extension.eventTriggers());
+    return this;
+  }
+
+  /**
+   * Where schedules and workflow instances live. Default: the queue driver's store when it has
+   * one (shared by every engine on the queue), else an {@link InMemoryStateStore}.
+   *
+   * @param store the store; yours to close
+   * @return this builder
+   */
+  public SchedulerBuilder stateStore(StateStore store) {
+    this.stateStore = Objects.requireNonNull(store, "stateStore");
+    return this;
+  }
+
+  /**
    * Builds the engine; it claims nothing until {@code start()}.
    *
    * @return the engine
@@ -390,8 +434,11 @@ public final class SchedulerBuilder {
    * @throws IllegalStateException when no queue driver serves the URI's scheme
    */
   public TaskScheduler build() {
-    TaskTypeRegistry registry = TaskTypeRegistry.of(taskTypes);
     SchedulerConfig config = config();
+    EventBus eventBus = new EventBus(eventTriggers, config.queues().get(0));
+    List<Registration> all = new ArrayList<>(taskTypes);
+    all.add(new Registration(eventBus.taskType(), EventBus.class.getName()));
+    TaskTypeRegistry registry = TaskTypeRegistry.of(all);
     List<AutoCloseable> owned = new ArrayList<>();
     EngineTimer engineTimer = timer;
     if (engineTimer == null) {
@@ -412,7 +459,9 @@ public final class SchedulerBuilder {
       queue = openDriver(queueUri != null ? queueUri : parseQueueUri(DEFAULT_QUEUE_URI), config.driverConfig());
       owned.add(queue);
     }
-    return new Engine(config, new Collaborators(queue, registry, clock, engineTimer, workers, listeners, owned));
+    StateStore store = stateStore != null ? stateStore : queue.stateStore().orElseGet(InMemoryStateStore::new);
+    return new Engine(config, new Collaborators(queue, registry, clock, engineTimer, workers, listeners, owned,
+        store, eventBus, extensions));
   }
 
   private SchedulerConfig config() {

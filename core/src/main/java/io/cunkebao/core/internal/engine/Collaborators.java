@@ -2,7 +2,10 @@ package io.cunkebao.core.internal.engine;
 
 import io.cunkebao.api.TaskListener;
 import io.cunkebao.api.spi.QueueDriver;
+import io.cunkebao.api.spi.StateStore;
+import io.cunkebao.core.EngineExtension;
 import io.cunkebao.core.EngineTimer;
+import io.cunkebao.core.internal.trigger.EventBus;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -17,6 +20,9 @@ import java.util.concurrent.Executor;
  * @param workers the executor that runs handlers
  * @param listeners the user's listeners
  * @param owned what the engine created and must close at shutdown, in closing order
+ * @param stateStore where schedules and workflow instances live
+ * @param eventBus the event triggers
+ * @param extensions features told when the engine starts
  */
 public record Collaborators(
     QueueDriver driver,
@@ -25,11 +31,15 @@ public record Collaborators(
     EngineTimer timer,
     Executor workers,
     List<TaskListener> listeners,
-    List<AutoCloseable> owned) {
+    List<AutoCloseable> owned,
+    StateStore stateStore,
+    EventBus eventBus,
+    List<EngineExtension> extensions) {
 
   /** Copies the lists. */
   public Collaborators {
     listeners = List.copyOf(listeners);
     owned = List.copyOf(owned);
+    extensions = List.copyOf(extensions);
   }
 }

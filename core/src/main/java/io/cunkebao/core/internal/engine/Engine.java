@@ -1,6 +1,10 @@
 package io.cunkebao.core.internal.engine;
 
+import io.cunkebao.api.Event;
 import io.cunkebao.api.MonitoringSnapshot;
+import io.cunkebao.api.ScheduleClient;
+import io.cunkebao.core.EngineContext;
+import io.cunkebao.core.EngineExtension;
 import io.cunkebao.api.QueueStats;
 import io.cunkebao.api.StopReason;
 import io.cunkebao.api.TaskEvent.Kind;
@@ -63,6 +67,7 @@ public final class Engine implements TaskScheduler {
   private final Submitter submitter;
   private final Dispatcher dispatcher;
   private final LeaseRenewer renewer;
+  private final CronScheduler schedules;
   private final WorkerSlots slots;
   private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
   private volatile AutoCloseable notificationSubscription = () -> {};
@@ -82,6 +87,7 @@ public final class Engine implements TaskScheduler {
     this.submitter = new Submitter(parts);
     this.dispatcher = new Dispatcher(parts, onFinished -> new AttemptRunner(parts, slots, onFinished));
     this.renewer = new LeaseRenewer(parts, dispatcher.runner());
+    this.schedules = new CronScheduler(parts, submitter, collaborators.stateStore());
   }
 
   @Override
@@ -93,6 +99,22 @@ public final class Engine implements TaskScheduler {
     parts.driver().workNotifications().ifPresent(n -> notificationSubscription = n.subscribe(dispatcher::wake));
     renewer.start();
     dispatcher.start();
+    schedules.start();
+    EngineContext context = new EngineContext(this, collaborators.stateStore(), parts.clock(), parts.config().zone());
+    for (EngineExtension extension : collaborators.extensions()) {
+      extension.started(context);
+    }
+  }
+
+  @Override
+  public void publish(Event event) {
+    requireOpen();
+    collaborators.eventBus().publish(this, event);
+  }
+
+  @Override
+  public ScheduleClient schedules() {
+    return schedules;
   }
 
   @Override
@@ -184,6 +206,7 @@ public final class Engine implements TaskScheduler {
       return true;
     }
     LOG.info("Shutting down: no more claims; waiting up to {} ms for {} running attempt(s)", maxWait.toMillis(), dispatcher.inFlight());
+    schedules.stop();
     dispatcher.stop();
     boolean clean = awaitDrained(maxWait);
     if (!clean) {

@@ -23,18 +23,12 @@ final class Submitter {
   }
 
   TaskId submit(TaskRequest<?> request) {
-    TaskType<?> type = parts.registry().find(request.type()).orElseThrow(() -> new UnknownTaskTypeException(request.type()));
-    Object payload = request.payload();
-    if (!type.payloadType().isInstance(payload)) {
-      throw new InvalidTaskRequestException("payload", "task type '" + type.name() + "' takes "
-          + type.payloadType().getName() + " but was given " + payload.getClass().getName());
-    }
-    byte[] bytes = encode(payload, type);
+    byte[] bytes = validatedPayload(request);
     Instant now = parts.clock().instant();
     TaskEnvelope envelope = new TaskEnvelope(
         request.id().orElseGet(() -> TaskId.generate(now)),
         request.queue(),
-        type.name(),
+        request.type(),
         bytes,
         request.priority(),
         request.dueAt(now),
@@ -47,6 +41,36 @@ final class Submitter {
       parts.emit(Kind.ENQUEUED, envelope, null, TaskStatus.PENDING, 0, null);
     }
     return result.id();
+  }
+
+  /** Validates a template and encodes it for storage (a schedule's task). */
+  EncodedTask encodeTemplate(TaskRequest<?> request) {
+    byte[] bytes = validatedPayload(request);
+    return new EncodedTask(request.queue(), request.type(), new String(bytes, java.nio.charset.StandardCharsets.UTF_8),
+        request.priority(), request.resources().stream().map(Object::toString).toList(), PolicyHeaders.encode(request));
+  }
+
+  /** Enqueues a stored template under a chosen id (a schedule's firing), due at {@code runAt}. */
+  TaskId submitEncoded(EncodedTask task, TaskId id, Instant runAt) {
+    Instant now = parts.clock().instant();
+    TaskEnvelope envelope = new TaskEnvelope(id, task.queue(), task.type(),
+        task.payload().getBytes(java.nio.charset.StandardCharsets.UTF_8), task.priority(), runAt, now, null,
+        task.resourceKeys(), task.headers());
+    EnqueueResult result = parts.driver().enqueue(envelope, now);
+    if (result.created()) {
+      parts.emit(Kind.ENQUEUED, envelope, null, TaskStatus.PENDING, 0, null);
+    }
+    return result.id();
+  }
+
+  private byte[] validatedPayload(TaskRequest<?> request) {
+    TaskType<?> type = parts.registry().find(request.type()).orElseThrow(() -> new UnknownTaskTypeException(request.type()));
+    Object payload = request.payload();
+    if (!type.payloadType().isInstance(payload)) {
+      throw new InvalidTaskRequestException("payload", "task type '" + type.name() + "' takes "
+          + type.payloadType().getName() + " but was given " + payload.getClass().getName());
+    }
+    return encode(payload, type);
   }
 
   private byte[] encode(Object payload, TaskType<?> type) {

@@ -1,0 +1,31 @@
+package io.cunkebao.core;
+
+import io.cunkebao.api.EventTrigger;
+import io.cunkebao.api.TaskType;
+import java.util.List;
+
+/**
+ * A feature built on the engine's public parts (the workflow runner, later pacing), added with
+ * {@link SchedulerBuilder#extension}. It contributes task types and event triggers at build time
+ * and is told when the engine has started.
+ */
+public interface EngineExtension {
+
+  /** @return task types the extension needs registered */
+  default List<TaskType<?>> taskTypes() {
+    return List.of();
+  }
+
+  /** @return event triggers the extension needs */
+  default List<EventTrigger> eventTriggers() {
+    return List.of();
+  }
+
+  /**
+   * Called once after the engine started, on the thread that called {@code start()}. Install
+   * schedules here. Must not block for long.
+   *
+   * @param context the engine's parts an extension may use
+   */
+  default void started(EngineContext context) {}
+}
