@@ -66,9 +66,6 @@ public final class Demo {
     printIntro(workload);
     try (SimulatedDevice device = new SimulatedDevice(seed);
         TaskScheduler engine = Schedulers.builder()
-            // The in-memory queue, named: the builder's default URI "memory:" does not parse yet
-            // (docs/architecture.md, "Known gaps"); any named memory: URI opens a new in-memory queue.
-            .queueUri("memory:demo")
             .maxConcurrency(MAX_CONCURRENCY)
             .resourceLimit(LikeMomentTask.RESOURCE_KIND, 1)
             .defaultPolicy(TaskPolicy.seedDefault().withRetry(RetryPolicy.delays(RETRY_DELAYS.toArray(Duration[]::new))))
