@@ -1,6 +1,7 @@
 package io.cunkebao.device.ws;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cunkebao.api.device.AccountRestrictedException;
 import io.cunkebao.api.device.CommandRejectedException;
 import io.cunkebao.api.device.DeviceException;
@@ -57,9 +58,12 @@ final class CloudErrors {
    * @param path the REST path
    * @param status the HTTP status
    * @param body the parsed body, or a missing node when it was not JSON
+   * @param account the account the call was for, 0 when none
    */
   static DeviceException ofHttp(String path, int status, JsonNode body, long account) {
-    Optional<DeviceException> typed = of(path, body, account);
+    // A failed HTTP answer is an error even without a code field, so its texts count as if it had one.
+    JsonNode coded = body.isObject() && !body.has("code") ? ((ObjectNode) body.deepCopy()).put("code", status) : body;
+    Optional<DeviceException> typed = of(path, coded, account);
     if (typed.isPresent() && !(typed.get() instanceof CommandRejectedException)) {
       return typed.get();
     }
