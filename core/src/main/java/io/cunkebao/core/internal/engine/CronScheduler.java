@@ -43,6 +43,8 @@ final class CronScheduler implements ScheduleClient {
   private final Submitter submitter;
   private final StateStore store;
   private final ScheduleTimeline timeline;
+  /** Parsed expressions by text: parsing costs far more than a fire-time computation. */
+  private final java.util.Map<String, CronExpression> parsed = new java.util.concurrent.ConcurrentHashMap<>();
 
   CronScheduler(EngineParts parts, Submitter submitter, StateStore store) {
     this.parts = parts;
@@ -93,7 +95,7 @@ final class CronScheduler implements ScheduleClient {
 
   @Override
   public ScheduleInfo add(ScheduleSpec spec) {
-    CronExpression cron = CronExpression.parse(spec.cron());
+    CronExpression cron = cron(spec.cron());
     ZoneId zone = spec.zone().orElse(parts.config().zone());
     EncodedTask task = submitter.encodeTemplate(spec.task());
     Instant now = parts.clock().instant();
@@ -102,7 +104,7 @@ final class CronScheduler implements ScheduleClient {
         existing != null ? existing.since() : now,
         existing != null ? existing.lastFireTime() : null,
         existing != null ? existing.lastTaskId() : null), true);
-    LOG.info("Schedule {} '{}' in {} enqueues {}; next at {}", spec.name(), spec.cron(), zone, task.type(), next(written, cron).orElse(null));
+    LOG.debug("Schedule {} '{}' in {} enqueues {}", spec.name(), spec.cron(), zone, task.type());
     plan(written);
     return info(written);
   }
@@ -166,7 +168,7 @@ final class CronScheduler implements ScheduleClient {
     if (schedule.paused()) {
       return;
     }
-    CronExpression cron = CronExpression.parse(schedule.cron());
+    CronExpression cron = cron(schedule.cron());
     Instant now = parts.clock().instant();
     Optional<Instant> owed = next(schedule, cron);
     if (owed.isEmpty() || owed.get().isAfter(now)) {
@@ -186,6 +188,18 @@ final class CronScheduler implements ScheduleClient {
     String enqueued = taskId;
     plan(update(schedule.name(), s -> s == null || (s.lastFireTime() != null && !s.lastFireTime().isBefore(fireTime))
         ? s : s.fired(fireTime, enqueued), false));
+  }
+
+  private CronExpression cron(String text) {
+    CronExpression cached = parsed.get(text);
+    if (cached != null) {
+      return cached;
+    }
+    CronExpression fresh = CronExpression.parse(text);
+    if (parsed.size() < 10_000) {
+      parsed.put(text, fresh);
+    }
+    return fresh;
   }
 
   static TaskId firingId(String name, Instant fireTime) {
@@ -222,13 +236,13 @@ final class CronScheduler implements ScheduleClient {
       timeline.remove(schedule.name());
       return;
     }
-    next(schedule, CronExpression.parse(schedule.cron())).ifPresentOrElse(
+    next(schedule, cron(schedule.cron())).ifPresentOrElse(
         at -> timeline.put(schedule.name(), at),
         () -> timeline.remove(schedule.name()));
   }
 
   private void planAfterFailure(StoredSchedule schedule) {
-    CronExpression cron = CronExpression.parse(schedule.cron());
+    CronExpression cron = cron(schedule.cron());
     cron.nextAfter(parts.clock().instant(), ZoneId.of(schedule.zone())).ifPresent(at -> timeline.put(schedule.name(), at));
   }
 
@@ -237,7 +251,7 @@ final class CronScheduler implements ScheduleClient {
   }
 
   private ScheduleInfo info(StoredSchedule s) {
-    Instant next = s.paused() ? null : next(s, CronExpression.parse(s.cron())).orElse(null);
+    Instant next = s.paused() ? null : next(s, cron(s.cron())).orElse(null);
     return new ScheduleInfo(s.name(), s.cron(), ZoneId.of(s.zone()), s.task().type(), s.task().queue(), s.paused(),
         s.misfire(), s.overlap(), s.lastFireTime(), next);
   }
