@@ -72,4 +72,17 @@ class ReconnectIT extends SimulatorFixture {
     }
     assertThat(sim.record().ofKind("message")).hasSize(5);
   }
+
+  @Test
+  void detectsASilentConnectionByHeartbeatAndReconnects() throws Exception {
+    driver.close();
+    sim.close();
+    start(options(), config().withHeartbeatInterval(Duration.ofMillis(150)).withCallTimeout(Duration.ofSeconds(1)));
+    DeviceSession quiet = open(0);
+    sim.faults().stall(true);
+    await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10)).until(() -> quiet.state() == SessionState.RECONNECTING);
+    sim.faults().stall(false);
+    await().atMost(Duration.ofSeconds(10)).until(() -> quiet.state() == SessionState.SIGNED_IN);
+    assertThat(quiet.aliveStatus(List.of(account(0, 0))).get(5, TimeUnit.SECONDS)).containsEntry(account(0, 0), true);
+  }
 }

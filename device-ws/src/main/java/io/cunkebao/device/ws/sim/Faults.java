@@ -15,6 +15,7 @@ public final class Faults {
   private volatile long latencyMs;
   private volatile long jitterMs;
   private volatile long readDelayMs;
+  private volatile boolean stalled;
   private final Map<String, AtomicInteger> drops = new ConcurrentHashMap<>();
   private final Map<String, Failure> failures = new ConcurrentHashMap<>();
 
@@ -74,8 +75,21 @@ public final class Faults {
     return this;
   }
 
+  /**
+   * A black hole: while on, the cloud ignores every incoming frame and ping, as behind a silent
+   * network partition (connections stay open).
+   *
+   * @param on whether to stall
+   * @return this
+   */
+  public Faults stall(boolean on) {
+    stalled = on;
+    return this;
+  }
+
   /** Turns every fault off. */
   public void clear() {
+    stalled = false;
     latencyMs = 0;
     jitterMs = 0;
     readDelayMs = 0;
@@ -86,6 +100,10 @@ public final class Faults {
   long answerDelayMs(Random random) {
     long jitter = jitterMs;
     return latencyMs + (jitter > 0 ? (long) (random.nextDouble() * jitter) : 0);
+  }
+
+  boolean stalled() {
+    return stalled;
   }
 
   long readDelayMs() {

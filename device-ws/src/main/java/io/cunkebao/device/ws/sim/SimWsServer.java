@@ -6,6 +6,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.java_websocket.WebSocket;
+import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
 import org.jspecify.annotations.Nullable;
@@ -49,7 +50,17 @@ final class SimWsServer extends WebSocketServer {
   }
 
   @Override
+  public void onWebsocketPing(WebSocket conn, Framedata ping) {
+    if (!faults.stalled()) {
+      super.onWebsocketPing(conn, ping);
+    }
+  }
+
+  @Override
   public void onMessage(WebSocket conn, String message) {
+    if (faults.stalled()) {
+      return;
+    }
     SimConn c = conn.getAttachment();
     long delay = faults.readDelayMs();
     onWorld(() -> commands.onFrame(c, message), delay);
