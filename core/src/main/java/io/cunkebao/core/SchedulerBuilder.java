@@ -1,6 +1,7 @@
 package io.cunkebao.core;
 
 import io.cunkebao.api.EventTrigger;
+import io.cunkebao.api.ScheduleSpec;
 import io.cunkebao.api.TaskListener;
 import io.cunkebao.api.spi.StateStore;
 import io.cunkebao.core.internal.trigger.EventBus;
@@ -71,6 +72,7 @@ public final class SchedulerBuilder {
   private final List<TaskListener> listeners = new ArrayList<>();
   private final List<EventTrigger> eventTriggers = new ArrayList<>();
   private final List<EngineExtension> extensions = new ArrayList<>();
+  private final List<ScheduleSpec> defaultSchedules = new ArrayList<>();
   private @Nullable StateStore stateStore;
   private int maxConcurrency = DEFAULT_MAX_CONCURRENCY;
   private Duration leaseDuration = DEFAULT_LEASE_DURATION;
@@ -170,6 +172,7 @@ public final class SchedulerBuilder {
       LOG.warn("Plugin {} was written for SPI version {}, this engine has {}", provider.getClass().getName(), provider.apiVersion(), TaskTypeProvider.API_VERSION);
     }
     taskTypes.addAll(Registration.all(provider.taskTypes(), provider.getClass().getName()));
+    defaultSchedules.addAll(provider.schedules());
     return this;
   }
 
@@ -461,7 +464,7 @@ public final class SchedulerBuilder {
     }
     StateStore store = stateStore != null ? stateStore : queue.stateStore().orElseGet(InMemoryStateStore::new);
     return new Engine(config, new Collaborators(queue, registry, clock, engineTimer, workers, listeners, owned,
-        store, eventBus, extensions));
+        store, eventBus, extensions, defaultSchedules));
   }
 
   private SchedulerConfig config() {

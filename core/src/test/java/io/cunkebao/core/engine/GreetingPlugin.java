@@ -1,5 +1,7 @@
 package io.cunkebao.core.engine;
 
+import io.cunkebao.api.ScheduleSpec;
+import io.cunkebao.api.TaskRequest;
 import io.cunkebao.api.TaskType;
 import io.cunkebao.api.spi.TaskTypeProvider;
 import io.cunkebao.core.engine.TestPayloads.Msg;
@@ -9,6 +11,13 @@ import java.util.List;
 public final class GreetingPlugin implements TaskTypeProvider {
   @Override
   public List<TaskType<?>> taskTypes() {
-    return List.of(TaskType.of("plugin:greet", Msg.class, (p, ctx) -> {}));
+    return List.of(GREET);
   }
+
+  @Override
+  public List<ScheduleSpec> schedules() {
+    return List.of(ScheduleSpec.builder("plugin-greet-daily", "0 2 * * *").task(TaskRequest.of(GREET, new Msg("morning"))).build());
+  }
+
+  private static final TaskType<Msg> GREET = TaskType.of("plugin:greet", Msg.class, (p, ctx) -> {});
 }

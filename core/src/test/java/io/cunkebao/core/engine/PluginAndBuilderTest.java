@@ -22,6 +22,8 @@ class PluginAndBuilderTest {
     try (EngineFixture fx = EngineFixture.start(b -> b.discoverPlugins(getClass().getClassLoader()))) {
       TaskId id = fx.submit(TaskRequest.builder("plugin:greet", new Msg("hi")).build());
       assertThat(fx.status(id)).isEqualTo(TaskStatus.COMPLETED);
+      assertThat(fx.engine.schedules().get("plugin-greet-daily").orElseThrow().nextFireTime())
+          .isEqualTo(java.time.Instant.parse("2026-01-06T02:00:00Z"));
     }
   }
 

@@ -93,6 +93,50 @@ class TimeoutTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> fx.engine.snapshot().busyWorkers() == 0);
   }
 
+  /** Regression: a retry of a timed-out attempt must wait until the old handler has returned. */
+  @Test
+  void retryAfterTimeout_waitsForTheOldHandlerToReturn_taskLock() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger inside = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger mostInside = new java.util.concurrent.atomic.AtomicInteger();
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch secondRan = new CountDownLatch(1);
+    TaskType<Msg> stubborn = TaskType.of("device:stubborn", Msg.class, (p, ctx) -> {
+      mostInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
+      try {
+        if (ctx.attempt() == 1) {
+          while (true) { // ignores the stop signal and every interrupt until released
+            try {
+              if (release.await(10, TimeUnit.SECONDS)) {
+                break;
+              }
+            } catch (InterruptedException ignored) {
+              // keep blocking, like a badly written handler
+            }
+          }
+        } else {
+          secondRan.countDown();
+        }
+      } finally {
+        inside.decrementAndGet();
+      }
+    });
+    workers = Executors.newFixedThreadPool(3);
+    fx = EngineFixture.startWithRealWorkers(b -> b.taskTypes(stubborn).workerExecutor(workers));
+    TaskId id = fx.submit(TaskRequest.builder(stubborn, new Msg("x"))
+        .timeout(new TimeoutPolicy(Duration.ofSeconds(10), Duration.ofSeconds(1)))
+        .retry(io.cunkebao.api.RetryPolicy.delays(Duration.ofSeconds(1))).build());
+    await().atMost(Duration.ofSeconds(10)).until(() -> inside.get() == 1);
+
+    fx.advance(Duration.ofSeconds(10)); // timeout: retry due in 1 s
+    fx.advance(Duration.ofSeconds(2));  // the retry is claimed while attempt 1 still blocks
+    assertThat(secondRan.await(200, TimeUnit.MILLISECONDS)).isFalse();
+
+    release.countDown();
+    assertThat(secondRan.await(10, TimeUnit.SECONDS)).isTrue();
+    await().atMost(Duration.ofSeconds(10)).until(() -> fx.status(id) == TaskStatus.COMPLETED);
+    assertThat(mostInside).hasValue(1);
+  }
+
   @Test
   void cooperativeHandler_checksCancellationAndStops() {
     TaskType<Msg> polite = TaskType.builder("device:polite", Msg.class).asyncHandler((p, ctx) -> {

@@ -44,10 +44,11 @@ final class AttemptRunner {
     int slot = slots.acquire(task.id(), task.type(), parts.clock().instant());
     RunningAttempt previous = running.get(task.id());
     if (previous != null) {
-      // The task lock: our own earlier attempt lost its lease but still runs. Stop it, and start
-      // this one only once it has returned, so one id never runs twice at once on this engine.
+      // The task lock: our own earlier attempt (timed out, or its lease lost) still runs. Stop it,
+      // and start this one only once its handler has returned, so one id never runs twice at once
+      // on this engine.
       stop(previous, StopReason.LEASE_LOST);
-      previous.outcome.whenComplete((ok, err) -> parts.workers().execute(() -> runSafely(claimed, slot)));
+      previous.done.whenComplete((ok, err) -> parts.workers().execute(() -> runSafely(claimed, slot)));
       return;
     }
     parts.workers().execute(() -> runSafely(claimed, slot));
@@ -192,6 +193,7 @@ final class AttemptRunner {
       running.remove(attempt.taskId(), attempt);
       slots.release(attempt.slot(), parts.clock().instant());
       onFinished.run();
+      attempt.done.complete(null);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.cunkebao.core.internal.engine;
 
+import io.cunkebao.api.ScheduleSpec;
 import io.cunkebao.api.TaskListener;
 import io.cunkebao.api.spi.QueueDriver;
 import io.cunkebao.api.spi.StateStore;
@@ -23,6 +24,7 @@ import java.util.concurrent.Executor;
  * @param stateStore where schedules and workflow instances live
  * @param eventBus the event triggers
  * @param extensions features told when the engine starts
+ * @param defaultSchedules plugins' schedules, added at start
  */
 public record Collaborators(
     QueueDriver driver,
@@ -34,12 +36,14 @@ public record Collaborators(
     List<AutoCloseable> owned,
     StateStore stateStore,
     EventBus eventBus,
-    List<EngineExtension> extensions) {
+    List<EngineExtension> extensions,
+    List<ScheduleSpec> defaultSchedules) {
 
   /** Copies the lists. */
   public Collaborators {
     listeners = List.copyOf(listeners);
     owned = List.copyOf(owned);
     extensions = List.copyOf(extensions);
+    defaultSchedules = List.copyOf(defaultSchedules);
   }
 }

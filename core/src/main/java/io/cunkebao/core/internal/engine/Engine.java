@@ -100,6 +100,7 @@ public final class Engine implements TaskScheduler {
     renewer.start();
     dispatcher.start();
     schedules.start();
+    collaborators.defaultSchedules().forEach(schedules::add);
     EngineContext context = new EngineContext(this, collaborators.stateStore(), parts.clock(), parts.config().zone());
     for (EngineExtension extension : collaborators.extensions()) {
       extension.started(context);

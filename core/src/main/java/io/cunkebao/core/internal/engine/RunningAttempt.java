@@ -47,6 +47,8 @@ final class RunningAttempt implements TaskContext {
   private final CompletableFuture<StopReason> whenCancelled = new CompletableFuture<>();
   /** Completes with null on success or with the failure: the attempt's result. */
   final CompletableFuture<@Nullable Void> outcome = new CompletableFuture<>();
+  /** Completes when the attempt is over: outcome recorded and the handler's thread returned. */
+  final CompletableFuture<@Nullable Void> done = new CompletableFuture<>();
   private final AtomicBoolean outcomeRecorded = new AtomicBoolean();
   private final AtomicBoolean finished = new AtomicBoolean();
   private @Nullable Thread handlerThread;
