@@ -1,11 +1,13 @@
 package io.cunkebao.device.ws;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.cunkebao.api.device.ConnectionLostException;
 import io.cunkebao.api.device.DeviceBusyException;
 import io.cunkebao.api.device.DeviceException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -80,6 +82,29 @@ final class CallRegistry {
     inFlight.clear();
     waiting.clear();
     calls.forEach(c -> c.future.completeExceptionally(cause));
+  }
+
+  /**
+   * Completes the call a Resp or Result answers: with the cloud's error, by noting the ack (when
+   * the call waits for its Result), or with the frame.
+   *
+   * @return false when the frame answers no call in flight
+   */
+  boolean answer(Frame frame) {
+    PendingCall call = match(frame);
+    if (call == null) {
+      return false;
+    }
+    Optional<DeviceException> error = CloudErrors.of(call.cmdType, frame.body(), call.account);
+    if (error.isPresent()) {
+      call.future.completeExceptionally(error.get());
+    } else if (frame.isResp() && call.awaitResult) {
+      JsonNode b = frame.body();
+      acked(call, b.path("friendMessage").path("id").asLong(b.path("chatroomMessage").path("id").asLong(0)));
+    } else {
+      call.future.complete(frame);
+    }
+    return true;
   }
 
   /** @return the call this frame answers, if it answers one still in flight */

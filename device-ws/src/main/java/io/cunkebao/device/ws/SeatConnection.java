@@ -151,27 +151,10 @@ final class SeatConnection {
       signInAnswered(attempt, frame);
     } else if (frame.cmdType().equals("CmdNotify")) {
       notified(attempt, frame.body().path("notify").asText(""));
-    } else if (frame.isResp() || frame.isResult()) {
-      answered(frame);
+    } else if ((frame.isResp() || frame.isResult()) && !calls.answer(frame)) {
+      LOG.debug("Seat {}: {} seq {} answers no call in flight (late after a timeout or a reconnect); dropped", seat, frame.cmdType(), frame.seq());
     } else if (!pushes.onPush(frame)) {
       codec.droppedUnknown(frame);
-    }
-  }
-
-  private void answered(Frame frame) {
-    PendingCall call = calls.match(frame);
-    if (call == null) {
-      LOG.debug("Seat {}: {} seq {} answers no call in flight (late after a timeout or a reconnect); dropped", seat, frame.cmdType(), frame.seq());
-      return;
-    }
-    Optional<DeviceException> error = CloudErrors.of(call.cmdType, frame.body(), call.account);
-    if (error.isPresent()) {
-      call.future.completeExceptionally(error.get());
-    } else if (frame.isResp() && call.awaitResult) {
-      ObjectNode b = frame.body();
-      calls.acked(call, b.path("friendMessage").path("id").asLong(b.path("chatroomMessage").path("id").asLong(0)));
-    } else {
-      call.future.complete(frame);
     }
   }
 
@@ -296,35 +279,19 @@ final class SeatConnection {
     return state == SessionState.KICKED || state == SessionState.CLOSED;
   }
 
-  /** Reads one connection's frames; partial frames are joined, oversized ones skipped. */
+  /** Reads one connection's frames and tells this connection what happened to it. */
   private final class Listener implements WebSocket.Listener {
     private final long attempt;
-    private final StringBuilder buffer = new StringBuilder();
-    private int discarded;
+    private final FrameAssembler frames;
 
     Listener(long attempt) {
       this.attempt = attempt;
+      this.frames = new FrameAssembler(resources.config().maxFrameBytes(), codec);
     }
 
     @Override
     public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-      int limit = resources.config().maxFrameBytes();
-      if (discarded > 0 || buffer.length() + data.length() > limit) {
-        discarded += buffer.length() + data.length();
-        buffer.setLength(0);
-      } else {
-        buffer.append(data);
-      }
-      if (last) {
-        if (discarded > 0) {
-          codec.droppedOversized(discarded, limit);
-          discarded = 0;
-        } else {
-          String text = buffer.toString();
-          buffer.setLength(0);
-          onFrame(attempt, text);
-        }
-      }
+      frames.append(data, last).ifPresent(text -> onFrame(attempt, text));
       ws.request(1);
       return null;
     }
