@@ -1,5 +1,9 @@
 /**
- * The Redis (Lettuce) queue driver: filled by the Redis-queue issue. Depends on the api only; no
- * Lettuce type appears in a public signature outside this module.
+ * The Redis queue driver ({@link io.cunkebao.queue.redis.RedisQueueDriver}), its {@code
+ * ServiceLoader} providers for {@code redis://}, {@code rediss://} and Sentinel URIs, and the
+ * engine's state store on Redis. Built on Lettuce; no Lettuce type appears in a public signature.
  */
+@NullMarked
 package io.cunkebao.queue.redis;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,161 @@
+package io.cunkebao.queue.redis;
+
+import io.cunkebao.api.QueueUnavailableException;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.protocol.CommandType;
+import io.lettuce.core.protocol.RedisCommand;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The driver's Lettuce client and its shared connection, set up for a queue, and the one place
+ * where Lettuce exceptions become {@link QueueUnavailableException}s (keeping the cause).
+ *
+ * <ul>
+ *   <li>Commands issued while disconnected are rejected at once ({@code REJECT_COMMANDS}) instead
+ *       of piling up in Lettuce's buffer, and the buffer is bounded ({@code requestQueueSize}).
+ *   <li>Commands in flight when a connection drops are not replayed after the reconnect: their
+ *       callers get an error (their outcome is unknown, which every caller of the SPI handles), and
+ *       nothing runs twice behind anybody's back.
+ *   <li>Every command has a timeout; the blocking read of idle workers gets its block time on top.
+ *   <li>TCP keepalive (idle 15 s, then 3 probes 5 s apart; extended options work on NIO since
+ *       Java 11) finds dead peers behind silent partitions; auto-reconnect brings the connections
+ *       back after a Redis restart. TCP_USER_TIMEOUT is not set: Lettuce needs a native transport
+ *       (epoll, io_uring) on the class path for it, which this module does not bring.
+ * </ul>
+ *
+ * <p>Lettuce pipelines the commands of many threads over one connection, so a single shared
+ * connection serves every caller; blocking reads get their own ({@link #connectBlocking}).
+ */
+final class RedisLink implements AutoCloseable {
+  /** How long the idle-worker read blocks on the server at most. */
+  static final Duration BLOCK = Duration.ofSeconds(1);
+
+  private final RedisClient client;
+  private final StatefulRedisConnection<byte[], byte[]> connection;
+  private final RedisCommands<byte[], byte[]> commands;
+  private final String description;
+
+  RedisLink(RedisQueueSettings settings) {
+    this.description = settings.toString();
+    RedisURI uri;
+    try {
+      uri = RedisURI.create(settings.redisUri());
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("not a Redis URI Lettuce accepts: " + settings + " (" + e.getMessage() + ")", e);
+    }
+    uri.setTimeout(settings.commandTimeout());
+    this.client = RedisClient.create(uri);
+    client.setOptions(options(settings));
+    try {
+      this.connection = client.connect(ByteArrayCodec.INSTANCE);
+    } catch (RedisException e) {
+      client.shutdown(0, 2, TimeUnit.SECONDS);
+      throw unavailable("connect to Redis", e);
+    }
+    this.commands = connection.sync();
+  }
+
+  private static ClientOptions options(RedisQueueSettings settings) {
+    Duration timeout = settings.commandTimeout();
+    SocketOptions socket = SocketOptions.builder()
+        .connectTimeout(timeout)
+        .keepAlive(SocketOptions.KeepAliveOptions.builder()
+            .enable().idle(Duration.ofSeconds(15)).interval(Duration.ofSeconds(5)).count(3).build())
+        .build();
+    return ClientOptions.builder()
+        .autoReconnect(true)
+        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+        .requestQueueSize(settings.requestQueueSize())
+        .replayFilter(command -> true)
+        .socketOptions(socket)
+        .timeoutOptions(TimeoutOptions.builder().timeoutSource(new QueueTimeouts(timeout)).build())
+        .build();
+  }
+
+  /**
+   * Runs a script: EVALSHA, and on NOSCRIPT (a restarted or flushed Redis) SCRIPT LOAD and again.
+   *
+   * @param script the script
+   * @param type the reply's shape
+   * @param keys KEYS
+   * @param args ARGV
+   * @return the reply: byte arrays, longs, lists and nulls
+   */
+  <T> T eval(LuaScript script, ScriptOutputType type, byte[][] keys, byte[]... args) {
+    return call(script.name(), c -> {
+      try {
+        return c.evalsha(script.sha(), type, keys, args);
+      } catch (RedisNoScriptException e) {
+        c.scriptLoad(script.source());
+        return c.evalsha(script.sha(), type, keys, args);
+      }
+    });
+  }
+
+  /**
+   * Runs plain commands on the shared connection.
+   *
+   * @param what what is being done, for the exception's message
+   * @param work the commands
+   * @return their result
+   */
+  <T> T call(String what, Function<RedisCommands<byte[], byte[]>, T> work) {
+    try {
+      return work.apply(commands);
+    } catch (RedisException e) {
+      throw unavailable(what, e);
+    }
+  }
+
+  /** A new connection of its own, for a thread that blocks on the server. */
+  StatefulRedisConnection<byte[], byte[]> connectBlocking() {
+    try {
+      return client.connect(ByteArrayCodec.INSTANCE);
+    } catch (RedisException e) {
+      throw unavailable("connect to Redis for work notifications", e);
+    }
+  }
+
+  QueueUnavailableException unavailable(String what, RuntimeException cause) {
+    return new QueueUnavailableException("Redis queue could not " + what + " (" + description + "): " + cause.getMessage(), cause);
+  }
+
+  @Override
+  public void close() {
+    connection.close();
+    client.shutdown(0, 2, TimeUnit.SECONDS);
+  }
+
+  /** The command timeout, plus the block time for the blocking read of idle workers. */
+  private static final class QueueTimeouts extends TimeoutOptions.TimeoutSource {
+    private final long plain;
+    private final long blocking;
+
+    QueueTimeouts(Duration timeout) {
+      this.plain = timeout.toMillis();
+      this.blocking = timeout.plus(BLOCK).toMillis();
+    }
+
+    @Override
+    public long getTimeout(RedisCommand<?, ?, ?> command) {
+      return command.getType() == CommandType.XREAD ? blocking : plain;
+    }
+
+    @Override
+    public TimeUnit getTimeUnit() {
+      return TimeUnit.MILLISECONDS;
+    }
+  }
+}
