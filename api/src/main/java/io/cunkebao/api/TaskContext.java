@@ -96,6 +96,16 @@ public interface TaskContext {
   void progress(Progress progress);
 
   /**
+   * The device sessions of the seats this engine owns, for handlers that act on phones.
+   *
+   * @return the devices; {@link io.cunkebao.api.device.Devices#NONE} when the engine has no
+   *     device driver (and in contexts that do not override this)
+   */
+  default io.cunkebao.api.device.Devices devices() {
+    return io.cunkebao.api.device.Devices.NONE;
+  }
+
+  /**
    * A client for follow-up tasks and queries.
    *
    * @return the engine's client

@@ -1,6 +1,11 @@
 package io.cunkebao.core;
 
+import io.cunkebao.api.EventPublisher;
 import io.cunkebao.api.EventTrigger;
+import io.cunkebao.api.device.SeatCredentials;
+import io.cunkebao.api.spi.DeviceDriver;
+import io.cunkebao.api.spi.DeviceDriverConfig;
+import io.cunkebao.api.spi.DeviceDriverProvider;
 import io.cunkebao.api.ScheduleSpec;
 import io.cunkebao.api.TaskListener;
 import io.cunkebao.api.spi.StateStore;
@@ -73,6 +78,10 @@ public final class SchedulerBuilder {
   private final List<EventTrigger> eventTriggers = new ArrayList<>();
   private final List<EngineExtension> extensions = new ArrayList<>();
   private final List<ScheduleSpec> defaultSchedules = new ArrayList<>();
+  private @Nullable DeviceDriver deviceDriver;
+  private @Nullable URI deviceUri;
+  private @Nullable DeviceDriverConfig deviceConfig;
+  private final List<SeatCredentials> seats = new ArrayList<>();
   private @Nullable StateStore stateStore;
   private int maxConcurrency = DEFAULT_MAX_CONCURRENCY;
   private Duration leaseDuration = DEFAULT_LEASE_DURATION;
@@ -430,6 +439,41 @@ public final class SchedulerBuilder {
   }
 
   /**
+   * Uses a device driver you own (and close). The engines that share the state store compete for
+   * the seats: each seat is owned by one engine at a time, which signs it in and lets its
+   * handlers use it through {@code TaskContext.devices()}. Excludes {@link #deviceUri}.
+   *
+   * @param driver the driver
+   * @param seats the seats to own
+   * @return this builder
+   */
+  public SchedulerBuilder devices(DeviceDriver driver, SeatCredentials... seats) {
+    requireState(deviceUri == null && deviceDriver == null, "a device driver is already set");
+    this.deviceDriver = Objects.requireNonNull(driver, "driver");
+    this.seats.addAll(List.of(seats));
+    return this;
+  }
+
+  /**
+   * Opens a device driver from a URI ({@code ws://host:port}, {@code wss://...}) through the
+   * {@link DeviceDriverProvider} found for its scheme, handing it this engine as the event
+   * publisher; the engine owns and closes it. Excludes {@link #devices}.
+   *
+   * @param uri the device cloud's URI
+   * @param config the driver's settings
+   * @param seats the seats to own
+   * @return this builder
+   */
+  public SchedulerBuilder deviceUri(String uri, DeviceDriverConfig config, SeatCredentials... seats) {
+    requireState(deviceUri == null && deviceDriver == null, "a device driver is already set");
+    this.deviceUri = URI.create(Objects.requireNonNull(uri, "uri"));
+    requireArgument(deviceUri.getScheme() != null, "deviceUri must have a scheme such as ws:// but was " + uri);
+    this.deviceConfig = Objects.requireNonNull(config, "config");
+    this.seats.addAll(List.of(seats));
+    return this;
+  }
+
+  /**
    * Builds the engine; it claims nothing until {@code start()}.
    *
    * @return the engine
@@ -463,8 +507,54 @@ public final class SchedulerBuilder {
       owned.add(queue);
     }
     StateStore store = stateStore != null ? stateStore : queue.stateStore().orElseGet(InMemoryStateStore::new);
-    return new Engine(config, new Collaborators(queue, registry, clock, engineTimer, workers, listeners, owned,
-        store, eventBus, extensions, defaultSchedules));
+    DeferredPublisher publisher = new DeferredPublisher();
+    Collaborators.DeviceSetup devices = deviceSetup(publisher, owned);
+    Engine engine = new Engine(config, new Collaborators(queue, registry, clock, engineTimer, workers, listeners, owned,
+        store, eventBus, extensions, defaultSchedules, devices));
+    publisher.target(engine);
+    return engine;
+  }
+
+  private Collaborators.@Nullable DeviceSetup deviceSetup(EventPublisher publisher, List<AutoCloseable> owned) {
+    if (deviceDriver != null) {
+      return new Collaborators.DeviceSetup(deviceDriver, seats);
+    }
+    if (deviceUri == null || deviceConfig == null) {
+      return null;
+    }
+    DeviceDriver opened = openDevices(deviceUri, deviceConfig, publisher);
+    owned.add(0, opened);
+    return new Collaborators.DeviceSetup(opened, seats);
+  }
+
+  private static DeviceDriver openDevices(URI uri, DeviceDriverConfig config, EventPublisher publisher) {
+    List<String> schemes = new ArrayList<>();
+    for (DeviceDriverProvider provider : ServiceLoader.load(DeviceDriverProvider.class, SchedulerBuilder.class.getClassLoader())) {
+      if (provider.scheme().equalsIgnoreCase(uri.getScheme())) {
+        return provider.open(uri, config, publisher);
+      }
+      schemes.add(provider.scheme());
+    }
+    throw new IllegalStateException("no device driver for scheme '" + uri.getScheme() + "' (found: " + schemes
+        + "); add the module that provides it, e.g. cunkebao-device-ws for ws://");
+  }
+
+  /** Lets a device driver opened before the engine exists publish to it once it does. */
+  private static final class DeferredPublisher implements EventPublisher {
+    private volatile @Nullable EventPublisher target;
+
+    void target(EventPublisher engine) {
+      this.target = engine;
+    }
+
+    @Override
+    public void publish(io.cunkebao.api.Event event) {
+      EventPublisher engine = target;
+      if (engine == null) {
+        throw new IllegalStateException("event " + event.id() + " arrived before the engine was built");
+      }
+      engine.publish(event);
+    }
   }
 
   private SchedulerConfig config() {

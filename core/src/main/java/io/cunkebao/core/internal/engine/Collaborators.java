@@ -10,6 +10,7 @@ import io.cunkebao.core.internal.trigger.EventBus;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the builder hands the engine besides its settings.
@@ -25,6 +26,7 @@ import java.util.concurrent.Executor;
  * @param eventBus the event triggers
  * @param extensions features told when the engine starts
  * @param defaultSchedules plugins' schedules, added at start
+ * @param devices the device driver and the seats to own, or null without devices
  */
 public record Collaborators(
     QueueDriver driver,
@@ -37,7 +39,21 @@ public record Collaborators(
     StateStore stateStore,
     EventBus eventBus,
     List<EngineExtension> extensions,
-    List<ScheduleSpec> defaultSchedules) {
+    List<ScheduleSpec> defaultSchedules,
+    @Nullable DeviceSetup devices) {
+
+  /**
+   * A device driver and the seats engines compete to own.
+   *
+   * @param driver the driver
+   * @param seats the seats
+   */
+  public record DeviceSetup(io.cunkebao.api.spi.DeviceDriver driver, List<io.cunkebao.api.device.SeatCredentials> seats) {
+    /** Copies the seats. */
+    public DeviceSetup {
+      seats = List.copyOf(seats);
+    }
+  }
 
   /** Copies the lists. */
   public Collaborators {

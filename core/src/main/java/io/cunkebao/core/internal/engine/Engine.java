@@ -3,6 +3,8 @@ package io.cunkebao.core.internal.engine;
 import io.cunkebao.api.Event;
 import io.cunkebao.api.MonitoringSnapshot;
 import io.cunkebao.api.ScheduleClient;
+import io.cunkebao.api.device.Devices;
+import org.jspecify.annotations.Nullable;
 import io.cunkebao.core.EngineContext;
 import io.cunkebao.core.EngineExtension;
 import io.cunkebao.api.QueueStats;
@@ -68,6 +70,7 @@ public final class Engine implements TaskScheduler {
   private final Dispatcher dispatcher;
   private final LeaseRenewer renewer;
   private final CronScheduler schedules;
+  private final @Nullable SeatOwnership seats;
   private final WorkerSlots slots;
   private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
   private volatile AutoCloseable notificationSubscription = () -> {};
@@ -80,9 +83,13 @@ public final class Engine implements TaskScheduler {
    */
   public Engine(SchedulerConfig config, Collaborators collaborators) {
     this.collaborators = collaborators;
-    this.parts = new EngineParts(config, collaborators.driver(), collaborators.registry(),
-        new PayloadCodec(config.maxPayloadBytes()), collaborators.clock(), collaborators.timer(),
-        collaborators.workers(), new GuardedListeners(collaborators.listeners()), this);
+    PayloadCodec codec = new PayloadCodec(config.maxPayloadBytes());
+    GuardedListeners listeners = new GuardedListeners(collaborators.listeners());
+    this.seats = collaborators.devices() == null ? null : new SeatOwnership(
+        new SeatOwnership.Parts(config, codec, collaborators.clock(), collaborators.timer(), listeners),
+        collaborators.devices().driver(), collaborators.devices().seats(), collaborators.stateStore());
+    this.parts = new EngineParts(config, collaborators.driver(), collaborators.registry(), codec, collaborators.clock(),
+        collaborators.timer(), collaborators.workers(), listeners, this, seats != null ? seats : Devices.NONE);
     this.slots = new WorkerSlots(config.maxConcurrency(), collaborators.clock().instant());
     this.submitter = new Submitter(parts);
     this.dispatcher = new Dispatcher(parts, onFinished -> new AttemptRunner(parts, slots, onFinished));
@@ -100,6 +107,9 @@ public final class Engine implements TaskScheduler {
     renewer.start();
     dispatcher.start();
     schedules.start();
+    if (seats != null) {
+      seats.start();
+    }
     collaborators.defaultSchedules().forEach(schedules::add);
     EngineContext context = new EngineContext(this, collaborators.stateStore(), parts.clock(), parts.config().zone());
     for (EngineExtension extension : collaborators.extensions()) {
@@ -214,6 +224,9 @@ public final class Engine implements TaskScheduler {
       handBackRunning();
     }
     renewer.stop();
+    if (seats != null) {
+      seats.stop();
+    }
     closeQuietly(notificationSubscription);
     for (AutoCloseable owned : collaborators.owned()) {
       closeQuietly(owned);

@@ -24,7 +24,8 @@ record EngineParts(
     EngineTimer timer,
     Executor workers,
     GuardedListeners listeners,
-    TaskClient client) {
+    TaskClient client,
+    io.cunkebao.api.device.Devices devices) {
 
   /** Emits one transition to the listeners. */
   void emit(TaskEvent.Kind kind, TaskEnvelope task, @Nullable TaskStatus from, TaskStatus to, int attempt, @Nullable String reason) {

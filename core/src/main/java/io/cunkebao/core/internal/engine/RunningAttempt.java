@@ -255,6 +255,11 @@ final class RunningAttempt implements TaskContext {
   }
 
   @Override
+  public io.cunkebao.api.device.Devices devices() {
+    return parts.devices();
+  }
+
+  @Override
   public TaskClient client() {
     return parts.client();
   }
