@@ -15,8 +15,9 @@ import java.util.Optional;
  *     reconnect
  * @param heartbeatInterval how often an idle session proves it is alive; a session that hears
  *     nothing for three intervals is treated as broken and reconnected
- * @param reconnect the delays between reconnect attempts (the same type as task retries); its
- *     retries are the attempts made before calls waiting for the session fail
+ * @param reconnect the delays between reconnect attempts (the same type as task retries); after
+ *     its last retry the last delay repeats, so a session keeps trying until it is closed, while
+ *     calls waiting for it fail on their own timeouts
  * @param maxOutboundFrames how many frames a session queues for sending at most; more fail with
  *     {@link io.cunkebao.api.device.DeviceBusyException}
  * @param maxFrameBytes the largest frame sent or accepted, in UTF-16 chars; larger incoming ones
