@@ -19,6 +19,7 @@ class RedisQueueDriverIT extends QueueDriverContractTest {
   @BeforeAll
   static void startRedis() {
     redis = RedisServerFixture.start();
+    System.out.println("contract suite against " + redis);
   }
 
   @AfterAll
