@@ -33,7 +33,7 @@ final class FakeSteps {
     this.clock = clock;
   }
 
-  /** Answers calls of {@code type} with {@code answer}'s value, or its exception. */
+  /** Answers calls of {@code type} with {@code answer}'s value (a stage is returned as it is), or its exception. */
   FakeSteps answer(String type, Function<Params, Object> answer) {
     behaviour.put(type, answer);
     return this;
@@ -45,7 +45,8 @@ final class FakeSteps {
       out.add(TaskType.builder(name, Params.class).asyncHandler((params, context) -> {
         calls.add(new Call(name, Map.copyOf(params), clock.instant()));
         try {
-          return CompletableFuture.completedFuture(behaviour.getOrDefault(name, p -> null).apply(params));
+          Object answer = behaviour.getOrDefault(name, p -> null).apply(params);
+          return answer instanceof java.util.concurrent.CompletionStage<?> stage ? stage : CompletableFuture.completedFuture(answer);
         } catch (RuntimeException e) {
           return CompletableFuture.failedFuture(e);
         }

@@ -3,7 +3,6 @@ package io.cunkebao.core.workflow;
 import io.cunkebao.api.Event;
 import io.cunkebao.api.TaskScheduler;
 import io.cunkebao.api.spi.QueueDriverConfig;
-import io.cunkebao.api.spi.StateStore;
 import io.cunkebao.core.InMemoryQueueDriver;
 import io.cunkebao.core.InMemoryStateStore;
 import io.cunkebao.core.Schedulers;
@@ -29,7 +28,7 @@ final class WorkflowFixture implements AutoCloseable {
   final SettableClock clock;
   final ManualScheduler manual;
   final InMemoryQueueDriver queue = new InMemoryQueueDriver(QueueDriverConfig.defaults(SHANGHAI));
-  final StateStore store = new InMemoryStateStore();
+  final CrashingStore store = new CrashingStore(new InMemoryStateStore());
   final FakeSteps steps;
   private final List<WorkflowDefinition> definitions;
   private final List<TaskScheduler> engines = new ArrayList<>();
