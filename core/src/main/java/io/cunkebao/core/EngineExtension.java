@@ -1,6 +1,7 @@
 package io.cunkebao.core;
 
 import io.cunkebao.api.EventTrigger;
+import io.cunkebao.api.TaskListener;
 import io.cunkebao.api.TaskType;
 import java.util.List;
 
@@ -22,8 +23,19 @@ public interface EngineExtension {
   }
 
   /**
-   * Called once after the engine started, on the thread that called {@code start()}. Install
-   * schedules here. Must not block for long.
+   * Listeners the extension needs (to see a task the engine dead-lettered before its handler ran,
+   * for instance). Same contract as any {@link TaskListener}: fast, no blocking.
+   *
+   * @return the listeners
+   */
+  default List<TaskListener> listeners() {
+    return List.of();
+  }
+
+  /**
+   * Called once while the engine starts, on the thread that called {@code start()}, after
+   * schedules and seats are set up and before the first claim, so no task of the extension runs
+   * before it is ready. Install schedules here. Must not block for long.
    *
    * @param context the engine's parts an extension may use
    */

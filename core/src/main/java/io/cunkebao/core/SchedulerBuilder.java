@@ -423,6 +423,7 @@ public final class SchedulerBuilder {
     extensions.add(extension);
     taskTypes.addAll(Registration.all(extension.taskTypes(), extension.getClass().getName()));
     eventTriggers.addAll(extension.eventTriggers());
+    listeners.addAll(extension.listeners());
     return this;
   }
 

@@ -86,6 +86,26 @@ public final class Workflows implements EngineExtension {
     return definitions.values().stream().flatMap(d -> triggers.eventTrigger(d).stream()).toList();
   }
 
+  /**
+   * Watches for step tasks the engine dead-lettered without running their handler (attempts used
+   * up by lost leases, a payload that no longer binds): their instance fails, or follows the
+   * step's onFailure step, instead of waiting for ever.
+   */
+  @Override
+  public List<io.cunkebao.api.TaskListener> listeners() {
+    return List.of(new io.cunkebao.api.TaskListener() {
+      @Override
+      public void onTaskEvent(io.cunkebao.api.TaskEvent event) {
+        if (event.kind() == io.cunkebao.api.TaskEvent.Kind.DEAD_LETTERED && WorkflowRuntime.STEP_TYPE.equals(event.type())) {
+          Running r = running.getNow(null);
+          if (r != null) {
+            r.steps.refused(event.taskId().value(), event.reason() == null ? "dead-lettered" : event.reason());
+          }
+        }
+      }
+    });
+  }
+
   @Override
   public void started(EngineContext context) {
     WorkflowRuntime runtime = new WorkflowRuntime(new WorkflowRuntime.Parts(definitions, stepTypes, context.scheduler(),

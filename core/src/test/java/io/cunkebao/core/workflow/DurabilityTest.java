@@ -61,6 +61,27 @@ class DurabilityTest {
   }
 
   @Test
+  void aStepTaskTheEngineRefusesToRun_failsTheInstanceInsteadOfLeavingItWaiting() {
+    try (WorkflowFixture f = new WorkflowFixture(T0, THREE_STEPS).start()) {
+      String id = f.startInstance("three", Map.of("who", "wx1"));
+      f.queue.pauseQueue("default");
+      f.advance(Duration.ofHours(1)); // the second step falls due while no engine may claim it
+      for (int crash = 0; crash < 2; crash++) { // its retry policy allows two runs; each one's worker dies
+        f.clock.advance(Duration.ofSeconds(31));
+        f.queue.resumeQueue("default");
+        assertThat(f.queue.claim(new io.cunkebao.api.spi.ClaimRequest(java.util.List.of("default"), 1,
+            Duration.ofSeconds(30), "dying-node", Map.of(), f.clock.instant()))).hasSize(1);
+        f.queue.pauseQueue("default");
+      }
+      f.queue.resumeQueue("default");
+      f.advance(Duration.ofSeconds(31)); // the engine claims attempt 3 and dead-letters it unrun
+
+      assertThat(f.steps.order()).containsExactly("friend:accept");
+      assertThat(f.instance(id).status()).isEqualTo(WorkflowStatus.FAILED);
+    }
+  }
+
+  @Test
   void eachStepIsEnqueuedOnce_underAFixedTaskId() {
     try (WorkflowFixture f = new WorkflowFixture(T0, THREE_STEPS).start()) {
       String id = f.startInstance("three", Map.of("who", "wx1"));

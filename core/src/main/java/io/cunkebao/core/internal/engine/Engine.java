@@ -105,7 +105,6 @@ public final class Engine implements TaskScheduler {
     LOG.info("Starting Cunkebao engine with {}", parts.config());
     parts.driver().workNotifications().ifPresent(n -> notificationSubscription = n.subscribe(dispatcher::wake));
     renewer.start();
-    dispatcher.start();
     schedules.start();
     if (seats != null) {
       seats.start();
@@ -115,6 +114,7 @@ public final class Engine implements TaskScheduler {
     for (EngineExtension extension : collaborators.extensions()) {
       extension.started(context);
     }
+    dispatcher.start(); // last: nothing is claimed before every part above is ready
   }
 
   @Override

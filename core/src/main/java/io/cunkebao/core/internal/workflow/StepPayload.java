@@ -14,4 +14,25 @@ public record StepPayload(String instanceId, int step, boolean onFailure, int ge
   String taskId() {
     return "wf:" + instanceId + ":" + step + (onFailure ? "f" : "") + ":" + generation;
   }
+
+  /** Reads {@link #taskId()} back; empty for any other id. Instance ids may hold colons. */
+  static java.util.Optional<StepPayload> parse(String taskId) {
+    if (!taskId.startsWith("wf:")) {
+      return java.util.Optional.empty();
+    }
+    int genColon = taskId.lastIndexOf(':');
+    int stepColon = taskId.lastIndexOf(':', genColon - 1);
+    if (stepColon <= 3) {
+      return java.util.Optional.empty();
+    }
+    try {
+      String step = taskId.substring(stepColon + 1, genColon);
+      boolean onFailure = step.endsWith("f");
+      int index = Integer.parseInt(onFailure ? step.substring(0, step.length() - 1) : step);
+      int generation = Integer.parseInt(taskId.substring(genColon + 1));
+      return java.util.Optional.of(new StepPayload(taskId.substring(3, stepColon), index, onFailure, generation));
+    } catch (NumberFormatException e) {
+      return java.util.Optional.empty();
+    }
+  }
 }

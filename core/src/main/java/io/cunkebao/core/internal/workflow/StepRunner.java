@@ -134,6 +134,18 @@ public final class StepRunner {
     return new NonRetryableTaskException(definition.where(step) + " failed for good: " + why, error);
   }
 
+  /**
+   * A step task the engine dead-lettered: fails its step as if the handler had failed for good.
+   * Harmless when the handler already recorded the failure (the step is then no longer current).
+   *
+   * @param taskId the step task's id, {@code wf:<instance>:<step>[f]:<generation>}
+   * @param why the dead-letter reason
+   */
+  public void refused(String taskId, String why) {
+    StepPayload.parse(taskId).ifPresent(payload -> runtime.store().get(payload.instanceId())
+        .ifPresent(state -> failForGood(payload, runtime.definition(state.workflow()), why)));
+  }
+
   private void failForGood(StepPayload payload, Definition definition, String why) {
     change(payload, s -> s.status().isFinished() ? s : parkIfPaused(runtime.advancer().failed(definition, s, why, now())));
   }
