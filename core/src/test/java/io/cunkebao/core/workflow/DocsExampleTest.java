@@ -10,13 +10,19 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The YAML example of docs/workflows.md loads and runs. */
+/** The YAML example of docs/workflows.md (and the README's copy of it) loads and runs. */
 class DocsExampleTest {
 
   static String firstYamlBlock(Path markdown) throws Exception {
     String text = Files.readString(markdown);
     int start = text.indexOf("```yaml\n") + "```yaml\n".length();
     return text.substring(start, text.indexOf("```", start));
+  }
+
+  @Test
+  void theReadmeShowsTheSameExample() throws Exception {
+    String readme = Files.readString(Path.of("..", "README.md"));
+    assertThat(readme).contains("```yaml\n" + firstYamlBlock(Path.of("..", "docs", "workflows.md")) + "```");
   }
 
   @Test
