@@ -31,7 +31,12 @@ final class GuardedListeners implements TaskListener {
 
   @Override
   public void onEngineError(String where, Throwable error) {
-    LOG.error("Unexpected error in {}; the engine goes on", where, error);
+    if (error instanceof io.cunkebao.api.QueueUnavailableException) {
+      // Expected while the queue's backend is down: once per dispatch or renewal, so no trace.
+      LOG.warn("Queue unavailable in {}: {}; the engine retries", where, error.getMessage());
+    } else {
+      LOG.error("Unexpected error in {}; the engine goes on", where, error);
+    }
     for (TaskListener listener : listeners) {
       try {
         listener.onEngineError(where, error);
