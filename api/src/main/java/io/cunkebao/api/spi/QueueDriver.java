@@ -47,8 +47,9 @@ public interface QueueDriver extends AutoCloseable {
    * Claims up to {@code request.max()} due tasks, atomically: first makes due delayed tasks ready
    * and frees tasks whose lease expired (counting that as an attempt), then takes ready tasks by
    * priority (higher first), then due time, then enqueue order, skipping paused queues and tasks
-   * whose resources are at their limit. A task waiting for a busy resource never holds up tasks
-   * for idle resources behind it. Each claimed task gets a lease with a fresh token and a
+   * whose resources are at their limit and tasks naming a seat the claimer does not own ({@link
+   * ClaimRequest#mayClaim}). A task waiting for a busy resource, or for its seat's owner, never
+   * holds up tasks behind it. Each claimed task gets a lease with a fresh token and a
    * larger fencing token, and becomes {@code RUNNING}.
    *
    * @param request what to claim

@@ -29,10 +29,10 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The tests are grouped by topic in a chain of abstract classes ({@link ClaimContract}, {@link
  * OutcomeContract}, {@link ControlContract}, {@link ResourceContract}); this last link adds
- * statistics, retention, work notifications and the concurrency test ({@link
+ * ({@link AffinityContract} between them) statistics, retention, work notifications and the concurrency test ({@link
  * QueueDriverConcurrencyContract}).
  */
-public abstract class QueueDriverContractTest extends ResourceContract {
+public abstract class QueueDriverContractTest extends AffinityContract {
   // ---------------------------------------------------------------- stats
 
   @Test

@@ -68,6 +68,23 @@ class SeatOwnershipTest {
   }
 
   @Test
+  void seatTask_runsOnlyOnTheSeatsOwner_wheneverItIsSubmitted() {
+    FakeDrivers drivers = new FakeDrivers();
+    List<String> ranOn = new CopyOnWriteArrayList<>();
+    TaskType<Msg> onSeat = TaskType.of("device:onSeat", Msg.class, (p, ctx) -> ranOn.add(ctx.devices().ownedSeats().isEmpty() ? "no seats" : "owner"));
+    TaskScheduler a = engine("a", drivers.driver("a"), onSeat);
+    TaskScheduler b = engine("b", drivers.driver("b"), onSeat);
+    for (int i = 0; i < 20; i++) {
+      (i % 2 == 0 ? a : b).submit(TaskRequest.builder(onSeat, new Msg("m" + i)).resource(SeatId.of("s1").resourceKey()).build());
+    }
+    manual.runUntilIdle();
+
+    assertThat(ranOn).hasSize(20).containsOnly("owner");
+    a.close();
+    b.close();
+  }
+
+  @Test
   void ownerThatDiedWithoutAWord_losesTheSeatsWhenItsLeaseExpires() {
     FakeDrivers drivers = new FakeDrivers();
     SettableClock frozenClock = new SettableClock(clock.instant());
@@ -84,9 +101,9 @@ class SeatOwnershipTest {
     b.close();
   }
 
-  private TaskScheduler engine(String id, DeviceDriver driver) {
+  private TaskScheduler engine(String id, DeviceDriver driver, TaskType<?>... more) {
     TaskScheduler engine = Schedulers.builder().queue(queue).stateStore(store).clock(clock).timer(manual).workerExecutor(manual)
-        .workerId(id).shutdownTimeout(Duration.ofMillis(50)).devices(driver, S1, S2).taskTypes(useSeat).build();
+        .workerId(id).shutdownTimeout(Duration.ofMillis(50)).devices(driver, S1, S2).taskTypes(useSeat).taskTypes(more).build();
     engine.start();
     manual.runUntilIdle();
     return engine;

@@ -62,6 +62,8 @@ final class LeaseCalls {
     args.add(Codec.text(HexFormat.of().formatHex(tokenBytes) + ":"));
     args.add(Codec.text(request.queues().size()));
     request.queues().forEach(q -> args.add(Codec.text(q)));
+    args.add(Codec.text(request.ownedSeats().size()));
+    request.ownedSeats().forEach(seat -> args.add(Codec.text(seat)));
     for (Map.Entry<String, Integer> limit : request.resourceLimits().entrySet()) {
       args.add(Codec.text(limit.getKey()));
       args.add(Codec.text(limit.getValue()));

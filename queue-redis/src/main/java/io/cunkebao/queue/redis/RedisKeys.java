@@ -13,8 +13,9 @@ import java.time.ZoneId;
 final class RedisKeys {
   private static final String[] TASK_KEYS = {
     "task", "env", "ckpt", "prog", "err", "ready", "delayed", "leases", "parked", "parkq",
-    "freed", "res", "dead", "done", "window", "idem", "paused", "counts", "meta", "wake"
+    "freed", "res", "dead", "done", "window", "idem", "paused", "counts", "meta", "wake", "seatready"
   };
+  private static final int WAKE = 19;
 
   private final String prefix;
   private final byte[][] fixed;
@@ -38,7 +39,7 @@ final class RedisKeys {
    * The keys of a task script: the fixed ones plus the daily counters of {@code now}'s day.
    *
    * @param now the operation's time
-   * @return a fresh array, KEYS[1..21]
+   * @return a fresh array, KEYS[1..22]
    */
   byte[][] taskKeys(Instant now) {
     byte[][] keys = new byte[fixed.length + 1][];
@@ -49,7 +50,7 @@ final class RedisKeys {
 
   /** @return the stream idle workers block on */
   byte[] wake() {
-    return fixed[fixed.length - 1];
+    return fixed[WAKE];
   }
 
   /** @return the set of paused queue names */

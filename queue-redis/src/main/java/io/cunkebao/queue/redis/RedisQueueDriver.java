@@ -65,7 +65,11 @@ import org.jspecify.annotations.Nullable;
  * <tr><td>{@code env}, {@code ckpt}, {@code prog}, {@code err}</td><td>hash</td><td>id → the
  *     envelope, the last checkpoint, the last progress, the last error</td></tr>
  * <tr><td>{@code ready}</td><td>zset, lex</td><td>{@code queue\0order id}; order is 10 digits of
- *     inverted priority, 16 of due time (µs) and 12 of enqueue sequence: claim order</td></tr>
+ *     inverted priority, 16 of due time (µs) and 12 of enqueue sequence: claim order; tasks naming
+ *     no seat</td></tr>
+ * <tr><td>{@code seatready}</td><td>zset, lex</td><td>{@code queue\0seat\0order id}: ready tasks
+ *     naming resource {@code seat:<seat>}, claimed only by a claimer that owns the seat (claim
+ *     affinity), kept out of {@code ready} so that other claimers never step over them</td></tr>
  * <tr><td>{@code delayed}</td><td>zset</td><td>{@code queue\0id} scored by due time (µs)</td></tr>
  * <tr><td>{@code leases}</td><td>zset</td><td>running ids scored by lease expiry (µs)</td></tr>
  * <tr><td>{@code parked}</td><td>zset, lex</td><td>{@code resource\0queue\0order id}: due tasks

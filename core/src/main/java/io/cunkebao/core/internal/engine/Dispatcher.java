@@ -110,8 +110,10 @@ final class Dispatcher {
   }
 
   private ClaimRequest claimRequest(int max) {
+    java.util.Set<String> seats = new java.util.HashSet<>();
+    parts.devices().ownedSeats().forEach(seat -> seats.add(seat.value()));
     return new ClaimRequest(parts.config().queues(), max, parts.config().leaseDuration(),
-        parts.config().workerId(), parts.config().resourceLimits(), parts.clock().instant());
+        parts.config().workerId(), parts.config().resourceLimits(), parts.clock().instant(), seats);
   }
 
   /** Sets the timer for the next due task or the poll interval, keeping an earlier one. */

@@ -58,6 +58,14 @@ final class Claimer {
         continue;
       }
       TaskRecord task = source.head;
+      if (!request.mayClaim(task.envelope.resources())) {
+        // A seat task freed from a resource, but this claimer does not own its seat: back to its
+        // seat's ready set, where the owner's claims look.
+        index.unplace(task);
+        index.place(task, Slot.READY);
+        requeue(source, sources);
+        continue;
+      }
       ResourceState blocker = index.resources.firstFull(task, request);
       if (blocker != null) {
         index.park(task, blocker);
@@ -83,6 +91,12 @@ final class Claimer {
   private void addSources(QueueState queue, ClaimRequest request, PriorityQueue<Source> sources) {
     if (!queue.ready.isEmpty()) {
       sources.add(new Source(queue, queue.ready, null));
+    }
+    for (String seat : request.ownedSeats()) {
+      NavigableSet<TaskRecord> seatTasks = queue.seatReady.get(seat);
+      if (seatTasks != null && !seatTasks.isEmpty()) {
+        sources.add(new Source(queue, seatTasks, null));
+      }
     }
     for (Iterator<ResourceState> it = queue.freed.iterator(); it.hasNext(); ) {
       ResourceState resource = it.next();

@@ -17,6 +17,11 @@ import org.jspecify.annotations.Nullable;
 final class QueueState {
   final String name;
   final TreeSet<TaskRecord> ready = new TreeSet<>(TaskRecord.CLAIM_ORDER);
+  /**
+   * Ready tasks that name a seat, by seat: only the seat's owner claims them, so they are kept out
+   * of {@link #ready}, where every other claimer would have to step over them.
+   */
+  final java.util.Map<String, TreeSet<TaskRecord>> seatReady = new java.util.HashMap<>();
   final TreeSet<TaskRecord> delayed = new TreeSet<>(TaskRecord.DUE_ORDER);
   final LinkedHashSet<TaskRecord> deadLetters = new LinkedHashSet<>();
   /**
@@ -32,6 +37,20 @@ final class QueueState {
   QueueState(String name, ZoneId zone) {
     this.name = name;
     this.daily = new DailyCounters(zone);
+  }
+
+  /** @return the ready set a task belongs in: its seat's, or the shared one */
+  TreeSet<TaskRecord> readySetOf(TaskRecord task) {
+    String seat = task.seat();
+    return seat == null ? ready : seatReady.computeIfAbsent(seat, s -> new TreeSet<>(TaskRecord.CLAIM_ORDER));
+  }
+
+  /** Drops a seat's ready set once empty, so seats that come and go leave nothing behind. */
+  void dropIfEmpty(TaskRecord task) {
+    String seat = task.seat();
+    if (seat != null) {
+      seatReady.computeIfPresent(seat, (s, set) -> set.isEmpty() ? null : set);
+    }
   }
 
   void count(Slot slot, int delta) {

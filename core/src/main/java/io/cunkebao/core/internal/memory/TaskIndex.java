@@ -100,7 +100,7 @@ final class TaskIndex {
       throw new IllegalStateException(task + " placed in " + slot + " without leaving its slot");
     }
     switch (slot) {
-      case READY -> task.queue.ready.add(task);
+      case READY -> task.queue.readySetOf(task).add(task);
       case DELAYED -> task.queue.delayed.add(task);
       case RUNNING -> leases.add(task);
       case DEAD -> task.queue.deadLetters.add(task);
@@ -123,7 +123,11 @@ final class TaskIndex {
 
   void unplace(TaskRecord task) {
     boolean removed = switch (task.slot) {
-      case READY -> task.queue.ready.remove(task);
+      case READY -> {
+        boolean gone = task.queue.readySetOf(task).remove(task);
+        task.queue.dropIfEmpty(task);
+        yield gone;
+      }
       case DELAYED -> task.queue.delayed.remove(task);
       case RUNNING -> leases.remove(task);
       case DEAD -> task.queue.deadLetters.remove(task);

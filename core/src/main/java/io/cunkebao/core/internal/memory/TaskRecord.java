@@ -93,6 +93,19 @@ final class TaskRecord {
   }
 
   /**
+   * The seat this task needs, if it names one: only that seat's owner may claim it. Computed, not
+   * stored, to keep the per-task footprint small; a task names few resources.
+   */
+  @Nullable String seat() {
+    for (io.cunkebao.api.ResourceKey key : envelope.resources()) {
+      if (key.kind().equals(io.cunkebao.api.spi.ClaimRequest.SEAT_KIND)) {
+        return key.id();
+      }
+    }
+    return null;
+  }
+
+  /**
    * Changes the status, checked against the transition table.
    *
    * @throws io.cunkebao.api.IllegalTransitionException when the table forbids it

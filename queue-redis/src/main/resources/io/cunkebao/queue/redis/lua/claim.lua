@@ -1,14 +1,23 @@
 -- claim: ARGV[5] lease expiry, [6] max, [7] token prefix, [8] number of queues, then the queues,
--- then pairs of resource kind and limit. Replies a flat list, seven items per claimed task: id,
--- envelope, attempt, fencing token, lease token, checkpoint or nil, progress or nil.
+-- then the number of seats the claimer owns, then those seats, then pairs of resource kind and
+-- limit. Replies a flat list, seven items per claimed task: id, envelope, attempt, fencing token,
+-- lease token, checkpoint or nil, progress or nil.
 --
--- A merge in claim order over the ready tasks of each queue and the parked tasks of resources
--- that freed a slot; a task whose resource is full is parked on it and the merge goes on, so a
--- busy resource never holds up tasks for idle ones (see Claimer of the in-memory driver).
+-- A merge in claim order over the ready tasks of each queue, the ready tasks of each owned seat
+-- and the parked tasks of resources that freed a slot; a task whose resource is full is parked on
+-- it and the merge goes on, so a busy resource never holds up tasks for idle ones (see Claimer of
+-- the in-memory driver). Tasks naming a seat wait in seatready, where only the seat's owner looks;
+-- a freed parked task naming a seat this claimer does not own goes back there.
 local expiry, max, token_prefix = tonumber(ARGV[5]), tonumber(ARGV[6]), ARGV[7]
 local nqueues = tonumber(ARGV[8])
+local seats_at = 9 + nqueues
+local nseats = tonumber(ARGV[seats_at])
+local owned = {}
+for i = seats_at + 1, seats_at + nseats do
+  owned[ARGV[i]] = true
+end
 local limits = {}
-for i = 9 + nqueues, #ARGV, 2 do
+for i = seats_at + 1 + nseats, #ARGV, 2 do
   limits[ARGV[i]] = tonumber(ARGV[i + 1])
 end
 
@@ -37,6 +46,9 @@ for i = 9, 8 + nqueues do
   if not seen[q] and redis.call('SISMEMBER', K.paused, q) == 0 then
     seen[q] = true
     add_source(K.ready, q .. SEP, nil)
+    for seat in pairs(owned) do
+      add_source(K.seatready, q .. SEP .. seat .. SEP, nil)
+    end
     for _, entry in ipairs(all_with_prefix(K.freed, q .. SEP, BATCH)) do
       local r = string.sub(entry, #q + 2)
       if not has_room(r) or not add_source(K.parked, r .. SEP .. q .. SEP, r) then
@@ -99,8 +111,15 @@ while taken < max and #sources > 0 do
   else
     local id = string.sub(head, #source.prefix + ORDER_WIDTH + 1)
     local t = load(id)
+    local seat = seat_of(t)
     local blocker = first_full(t, limits)
-    if blocker then
+    if seat and not owned[seat] then
+      -- freed from a resource, but not this claimer's seat: back to the seat's ready tasks
+      unplace(id, t)
+      place_ready(id, t)
+      save(id, t)
+      wake()
+    elseif blocker then
       park(id, t, blocker)
     else
       taken = taken + 1

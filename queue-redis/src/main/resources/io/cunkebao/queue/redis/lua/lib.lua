@@ -17,7 +17,7 @@ local K = {
   ready = KEYS[6], delayed = KEYS[7], leases = KEYS[8], parked = KEYS[9], parkq = KEYS[10],
   freed = KEYS[11], res = KEYS[12], dead = KEYS[13], done = KEYS[14], window = KEYS[15],
   idem = KEYS[16], paused = KEYS[17], counts = KEYS[18], meta = KEYS[19], wake = KEYS[20],
-  day = KEYS[21]
+  seatready = KEYS[21], day = KEYS[22]
 }
 
 local NOW = tonumber(ARGV[1])
@@ -98,9 +98,29 @@ end
 
 -- ---------------------------------------------------------------- slots
 
+-- the seat t names (resource 'seat:<id>'), or nil: only that seat's owner may claim t
+local function seat_of(t)
+  for _, r in ipairs(t.res) do
+    if string.sub(r, 1, 5) == 'seat:' then
+      return string.sub(r, 6)
+    end
+  end
+  return nil
+end
+
+-- ready tasks naming a seat wait in seatready under 'queue\0seat\0order id', out of the shared
+-- ready set, so that claimers who do not own the seat never step over them
 local function place_ready(id, t)
-  t.m = t.q .. SEP .. order_of(t) .. id
-  redis.call('ZADD', K.ready, 0, t.m)
+  local seat = seat_of(t)
+  if seat then
+    t.m = t.q .. SEP .. seat .. SEP .. order_of(t) .. id
+    t.ss = 1
+    redis.call('ZADD', K.seatready, 0, t.m)
+  else
+    t.m = t.q .. SEP .. order_of(t) .. id
+    t.ss = nil
+    redis.call('ZADD', K.ready, 0, t.m)
+  end
   t.sl = 'R'
   count(t, 'R', 1)
 end
@@ -123,7 +143,8 @@ end
 local function unplace(id, t)
   local slot = t.sl
   if slot == 'R' then
-    redis.call('ZREM', K.ready, t.m)
+    redis.call('ZREM', t.ss and K.seatready or K.ready, t.m)
+    t.ss = nil
   elseif slot == 'D' then
     redis.call('ZREM', K.delayed, t.q .. SEP .. id)
   elseif slot == 'X' then
