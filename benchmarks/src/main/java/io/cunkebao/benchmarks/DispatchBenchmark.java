@@ -37,6 +37,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * </pre>
  *
  * The ratio target (issue 6): ENGINE at least 0.5 of THREAD_POOL for each producer count.
+ * ENGINE_NO_WINDOW is a diagnostic: the defaults keep every finished task for the 24 h
+ * idempotency window, so the heap (and GC time) grows with every task the run completes.
+ *
+ * <p>Smoke (all benchmarks of the jar in under two minutes):
+ * {@code java -jar benchmarks/target/benchmarks.jar -f 1 -wi 1 -i 1 -w 1s -r 1s -p pending=1000,1000000 -p schedules=1000,100000}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

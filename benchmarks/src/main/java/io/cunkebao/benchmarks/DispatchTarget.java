@@ -11,7 +11,18 @@ public enum DispatchTarget {
   ENGINE {
     @Override
     NoopSink create(List<CompletionSignal> signals) {
-      return new EngineSink(signals);
+      return new EngineSink(signals, false);
+    }
+  },
+  /**
+   * A diagnostic variant of ENGINE with {@code idempotencyWindow(Duration.ZERO)}: finished tasks
+   * leave the queue once retention trims them instead of staying 24 h, which separates the cost
+   * of that retained heap (GC) from the dispatch path itself.
+   */
+  ENGINE_NO_WINDOW {
+    @Override
+    NoopSink create(List<CompletionSignal> signals) {
+      return new EngineSink(signals, true);
     }
   },
   /** A {@link java.util.concurrent.ThreadPoolExecutor} with the engine's default 5 workers. */

@@ -7,6 +7,7 @@ import io.cunkebao.api.TaskScheduler;
 import io.cunkebao.api.TaskType;
 import io.cunkebao.core.SchedulerBuilder;
 import io.cunkebao.core.Schedulers;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +28,12 @@ final class EngineSink implements NoopSink {
   private final TaskScheduler engine;
   private final TaskRequest<?>[] requests;
 
-  EngineSink(List<CompletionSignal> signals) {
+  EngineSink(List<CompletionSignal> signals, boolean noIdempotencyWindow) {
     Map<String, CompletionSignal> byType = new HashMap<>();
     SchedulerBuilder builder = Schedulers.builder();
+    if (noIdempotencyWindow) {
+      builder.idempotencyWindow(Duration.ZERO);
+    }
     requests = new TaskRequest<?>[signals.size()];
     for (int i = 0; i < signals.size(); i++) {
       TaskType<Noop> type = TaskType.of("bench:noop-" + i, Noop.class, (payload, context) -> { });
