@@ -18,6 +18,8 @@ import io.cunkebao.api.spi.QueueDriverConfig;
 import io.cunkebao.api.spi.QueueDriverProvider;
 import io.cunkebao.api.spi.TaskTypeProvider;
 import io.cunkebao.core.internal.engine.Collaborators;
+import io.cunkebao.core.internal.engine.DeferredPublisher;
+import io.cunkebao.core.internal.engine.Providers;
 import io.cunkebao.core.internal.engine.Engine;
 import io.cunkebao.core.internal.engine.TaskTypeRegistry;
 import io.cunkebao.core.internal.engine.TaskTypeRegistry.Registration;
@@ -52,6 +54,10 @@ import org.slf4j.LoggerFactory;
  * <p>Ownership: what the builder creates (the default executors, a driver opened from a URI), the
  * engine closes at shutdown. What you pass in (a {@link QueueDriver}, an executor, a timer) stays
  * yours to close.
+ *
+ * <p>The class is long because each option carries its documentation and checks here; what it
+ * assembles lives elsewhere (driver discovery in {@code internal.engine.Providers}, the engine in
+ * {@code internal.engine.Engine}).
  */
 public final class SchedulerBuilder {
   private static final Logger LOG = LoggerFactory.getLogger(SchedulerBuilder.class);
@@ -504,7 +510,9 @@ public final class SchedulerBuilder {
     }
     QueueDriver queue = driver;
     if (queue == null) {
-      queue = openDriver(queueUri != null ? queueUri : parseQueueUri(DEFAULT_QUEUE_URI), config.driverConfig());
+      URI uri = queueUri != null ? queueUri : parseQueueUri(DEFAULT_QUEUE_URI);
+      queue = Providers.open(QueueDriverProvider.class, uri, QueueDriverProvider::scheme,
+          p -> p.open(uri, config.driverConfig()), "queue driver", "e.g. cunkebao-queue-redis for redis://");
       owned.add(queue);
     }
     StateStore store = stateStore != null ? stateStore : queue.stateStore().orElseGet(InMemoryStateStore::new);
@@ -523,39 +531,12 @@ public final class SchedulerBuilder {
     if (deviceUri == null || deviceConfig == null) {
       return null;
     }
-    DeviceDriver opened = openDevices(deviceUri, deviceConfig, publisher);
+    URI uri = deviceUri;
+    DeviceDriverConfig config = deviceConfig;
+    DeviceDriver opened = Providers.open(DeviceDriverProvider.class, uri, DeviceDriverProvider::scheme,
+        p -> p.open(uri, config, publisher), "device driver", "e.g. cunkebao-device-ws for ws://");
     owned.add(0, opened);
     return new Collaborators.DeviceSetup(opened, seats);
-  }
-
-  private static DeviceDriver openDevices(URI uri, DeviceDriverConfig config, EventPublisher publisher) {
-    List<String> schemes = new ArrayList<>();
-    for (DeviceDriverProvider provider : ServiceLoader.load(DeviceDriverProvider.class, SchedulerBuilder.class.getClassLoader())) {
-      if (provider.scheme().equalsIgnoreCase(uri.getScheme())) {
-        return provider.open(uri, config, publisher);
-      }
-      schemes.add(provider.scheme());
-    }
-    throw new IllegalStateException("no device driver for scheme '" + uri.getScheme() + "' (found: " + schemes
-        + "); add the module that provides it, e.g. cunkebao-device-ws for ws://");
-  }
-
-  /** Lets a device driver opened before the engine exists publish to it once it does. */
-  private static final class DeferredPublisher implements EventPublisher {
-    private volatile @Nullable EventPublisher target;
-
-    void target(EventPublisher engine) {
-      this.target = engine;
-    }
-
-    @Override
-    public void publish(io.cunkebao.api.Event event) {
-      EventPublisher engine = target;
-      if (engine == null) {
-        throw new IllegalStateException("event " + event.id() + " arrived before the engine was built");
-      }
-      engine.publish(event);
-    }
   }
 
   private SchedulerConfig config() {
@@ -564,18 +545,6 @@ public final class SchedulerBuilder {
         maxConcurrency, resourceLimits, leaseDuration, pollInterval, shutdownTimeout, maxPayloadBytes,
         defaultPolicy, zone, workerId != null ? workerId : "engine-" + UUID.randomUUID().toString().substring(0, 8),
         new QueueDriverConfig(idempotencyWindow, completedRetention, completedMaxAge, zone, Map.of()));
-  }
-
-  private static QueueDriver openDriver(URI uri, QueueDriverConfig config) {
-    List<String> schemes = new ArrayList<>();
-    for (QueueDriverProvider provider : ServiceLoader.load(QueueDriverProvider.class, SchedulerBuilder.class.getClassLoader())) {
-      if (provider.scheme().equalsIgnoreCase(uri.getScheme())) {
-        return provider.open(uri, config);
-      }
-      schemes.add(provider.scheme());
-    }
-    throw new IllegalStateException("no queue driver for scheme '" + uri.getScheme() + "' (found: " + schemes
-        + "); add the module that provides it, e.g. cunkebao-queue-redis for redis://");
   }
 
   private static ThreadFactory threads(String prefix) {
