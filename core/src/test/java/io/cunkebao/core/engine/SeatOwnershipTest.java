@@ -68,6 +68,22 @@ class SeatOwnershipTest {
   }
 
   @Test
+  void secondEngine_getsItsShareOfTheSeats() {
+    FakeDrivers drivers = new FakeDrivers();
+    TaskScheduler a = engine("a", drivers.driver("a"));
+    TaskScheduler b = engine("b", drivers.driver("b"));
+    assertThat(drivers.signedIn("a")).hasSize(2);
+
+    manual.advance(Duration.ofSeconds(30)); // renewals: a gives one up, frees it, b takes it
+
+    assertThat(drivers.signedIn("a")).hasSize(1);
+    assertThat(drivers.signedIn("b")).hasSize(1);
+    assertThat(drivers.signedIn("a")).doesNotContainAnyElementsOf(drivers.signedIn("b"));
+    a.close();
+    b.close();
+  }
+
+  @Test
   void seatTask_runsOnlyOnTheSeatsOwner_wheneverItIsSubmitted() {
     FakeDrivers drivers = new FakeDrivers();
     List<String> ranOn = new CopyOnWriteArrayList<>();

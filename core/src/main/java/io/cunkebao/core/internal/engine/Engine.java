@@ -87,7 +87,7 @@ public final class Engine implements TaskScheduler {
     GuardedListeners listeners = new GuardedListeners(collaborators.listeners());
     this.seats = collaborators.devices() == null ? null : new SeatOwnership(
         new SeatOwnership.Parts(config, codec, collaborators.clock(), collaborators.timer(), listeners),
-        collaborators.devices().driver(), collaborators.devices().seats(), collaborators.stateStore());
+        collaborators.devices().driver(), collaborators.devices().seats(), collaborators.stateStore(), this::seatInUse);
     this.parts = new EngineParts(config, collaborators.driver(), collaborators.registry(), codec, collaborators.clock(),
         collaborators.timer(), collaborators.workers(), listeners, this, seats != null ? seats : Devices.NONE);
     this.slots = new WorkerSlots(config.maxConcurrency(), collaborators.clock().instant());
@@ -270,6 +270,12 @@ public final class Engine implements TaskScheduler {
       attempt.interruptHandler();
       attempt.outcome.completeExceptionally(new io.cunkebao.api.TaskInterruptedException(attempt.taskId(), StopReason.SHUTDOWN));
     }
+  }
+
+  /** Whether one of this engine's running attempts names the seat (so it is not handed over yet). */
+  private boolean seatInUse(io.cunkebao.api.device.SeatId seat) {
+    io.cunkebao.api.ResourceKey key = seat.resourceKey();
+    return dispatcher.runner().running().stream().anyMatch(a -> a.envelope().resources().contains(key));
   }
 
   private StoredTask find(TaskId id) {

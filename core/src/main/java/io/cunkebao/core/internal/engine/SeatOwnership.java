@@ -25,9 +25,15 @@ import org.slf4j.LoggerFactory;
  * handlers see it; when the owner dies, its lease expires and another engine takes the seat over
  * and signs in. Engines never sign in to a seat they do not own, so two of our own nodes never
  * kick each other.
+ *
+ * <p>Seats are spread over the live engines: each engine heartbeats in the store, takes a free seat
+ * only while it owns fewer than its fair share ({@code ceil(seats / live engines)}), and gives up
+ * seats beyond its share, so a second engine that starts gets half of them within two renewals.
  */
 final class SeatOwnership implements Devices {
   static final String COLLECTION = "seat-owners";
+  /** Live engines that compete for seats, each with the expiry of its last heartbeat. */
+  static final String NODES = "seat-nodes";
   private static final Logger LOG = LoggerFactory.getLogger(SeatOwnership.class);
 
   /** A seat's owner as stored. */
@@ -39,6 +45,10 @@ final class SeatOwnership implements Devices {
   private final StateStore store;
   private final Duration lease;
   private final Set<SeatId> owned = ConcurrentHashMap.newKeySet();
+  /** Seats given up: their sessions are closing; their leases are freed one renewal later. */
+  private final Set<SeatId> releasing = ConcurrentHashMap.newKeySet();
+  /** Whether an attempt on this engine is using a seat now: such a seat is not given up yet. */
+  private final java.util.function.Predicate<SeatId> inUse;
   private volatile boolean stopped;
   private EngineTimer.@Nullable Cancellable next;
 
@@ -46,7 +56,9 @@ final class SeatOwnership implements Devices {
   record Parts(io.cunkebao.core.SchedulerConfig config, PayloadCodec codec, java.time.InstantSource clock,
       EngineTimer timer, GuardedListeners listeners) {}
 
-  SeatOwnership(Parts parts, DeviceDriver driver, List<SeatCredentials> seats, StateStore store) {
+  SeatOwnership(Parts parts, DeviceDriver driver, List<SeatCredentials> seats, StateStore store,
+      java.util.function.Predicate<SeatId> inUse) {
+    this.inUse = inUse;
     this.parts = parts;
     this.driver = driver;
     this.seats = List.copyOf(seats);
@@ -72,6 +84,7 @@ final class SeatOwnership implements Devices {
         }
       });
     }
+    store.get(NODES, parts.config().workerId()).ifPresent(v -> store.delete(NODES, v.key(), v.version()));
   }
 
   @Override
@@ -86,8 +99,9 @@ final class SeatOwnership implements Devices {
 
   private void renewAll() {
     try {
+      int share = fairShare(parts.clock().instant());
       for (SeatCredentials seat : seats) {
-        renew(seat);
+        renew(seat, share);
       }
     } catch (RuntimeException e) {
       parts.listeners().onEngineError("seat ownership", e);
@@ -100,7 +114,24 @@ final class SeatOwnership implements Devices {
     }
   }
 
-  private void renew(SeatCredentials credentials) {
+  /** Heartbeats this engine and counts the live ones: the most seats this engine should own. */
+  private int fairShare(Instant now) {
+    String me = parts.config().workerId();
+    Optional<VersionedValue> mine = store.get(NODES, me);
+    store.compareAndSet(NODES, me, mine.map(VersionedValue::version).orElse(0L),
+        parts.codec().encode(new Owner(me, now.plus(lease))), now);
+    int live = 0;
+    for (VersionedValue node : store.list(NODES, null, 10_000)) {
+      if (decode(node).expiresAt().isAfter(now)) {
+        live++;
+      } else {
+        store.delete(NODES, node.key(), node.version()); // a dead engine's heartbeat
+      }
+    }
+    return (seats.size() + Math.max(live, 1) - 1) / Math.max(live, 1);
+  }
+
+  private void renew(SeatCredentials credentials, int share) {
     SeatId seat = credentials.seat();
     Instant now = parts.clock().instant();
     Optional<VersionedValue> current = store.get(COLLECTION, seat.value());
@@ -109,6 +140,19 @@ final class SeatOwnership implements Devices {
     if (holder != null && !ours && holder.expiresAt().isAfter(now)) {
       lose(seat); // someone else holds a live lease
       return;
+    }
+    if (ours && releasing.remove(seat)) {
+      // Freed a renewal after its session was closed, so the next owner's sign-in cannot reach
+      // the cloud before our close and kick it.
+      store.delete(COLLECTION, seat.value(), current.get().version());
+      return;
+    }
+    if (ours && owned.size() > share && owned.contains(seat) && !inUse.test(seat)) {
+      giveUp(seat); // more than our share: leave it to an engine with room
+      return;
+    }
+    if (!ours && owned.size() >= share) {
+      return; // a free seat, but we have our share; an engine with room takes it
     }
     byte[] next = parts.codec().encode(new Owner(parts.config().workerId(), now.plus(lease)));
     boolean won = store.compareAndSet(COLLECTION, seat.value(), current.map(VersionedValue::version).orElse(0L), next, now).isPresent();
@@ -122,6 +166,12 @@ final class SeatOwnership implements Devices {
     } else if (!won) {
       lose(seat);
     }
+  }
+
+  private void giveUp(SeatId seat) {
+    LOG.info("Engine {} gives up seat {} to spread seats over the live engines", parts.config().workerId(), seat);
+    lose(seat);
+    releasing.add(seat);
   }
 
   private void lose(SeatId seat) {
