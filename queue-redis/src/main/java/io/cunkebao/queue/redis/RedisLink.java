@@ -8,6 +8,7 @@ import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SocketOptions;
+import io.lettuce.core.SslOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -56,8 +57,12 @@ final class RedisLink implements AutoCloseable {
       throw new IllegalArgumentException("not a Redis URI Lettuce accepts: " + settings + " (" + e.getMessage() + ")", e);
     }
     uri.setTimeout(settings.commandTimeout());
+    if (settings.trustedCaFile() != null && !uri.isSsl()) {
+      throw new IllegalArgumentException("caFile is for TLS (rediss://) but the URI has no TLS: " + settings);
+    }
+    ClientOptions options = options(settings);
     this.client = RedisClient.create(uri);
-    client.setOptions(options(settings));
+    client.setOptions(options);
     try {
       this.connection = client.connect(ByteArrayCodec.INSTANCE);
     } catch (RedisException e) {
@@ -68,13 +73,21 @@ final class RedisLink implements AutoCloseable {
   }
 
   private static ClientOptions options(RedisQueueSettings settings) {
+    ClientOptions.Builder builder = ClientOptions.builder();
+    if (settings.trustedCaFile() != null) {
+      java.io.File caFile = settings.trustedCaFile().toFile();
+      if (!caFile.canRead()) {
+        throw new IllegalArgumentException("caFile " + caFile + " is not a readable file");
+      }
+      builder.sslOptions(SslOptions.builder().jdkSslProvider().trustManager(caFile).build());
+    }
     Duration timeout = settings.commandTimeout();
     SocketOptions socket = SocketOptions.builder()
         .connectTimeout(timeout)
         .keepAlive(SocketOptions.KeepAliveOptions.builder()
             .enable().idle(Duration.ofSeconds(15)).interval(Duration.ofSeconds(5)).count(3).build())
         .build();
-    return ClientOptions.builder()
+    return builder
         .autoReconnect(true)
         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
         .requestQueueSize(settings.requestQueueSize())

@@ -1,12 +1,14 @@
 package io.cunkebao.queue.redis;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a {@link RedisQueueDriver} connects: the Redis URI and the driver's own options.
@@ -25,9 +27,13 @@ import java.util.StringJoiner;
  *     once instead of piling up in memory (option {@code requestQueueSize}, default 10,000)
  * @param memoryPolicyCheck the start-up check of {@code maxmemory-policy} (option {@code
  *     maxmemoryPolicyCheck}: {@code off}, {@code warn} (default) or {@code fail})
+ * @param trustedCaFile for {@code rediss://}: a PEM file of the CA certificates to trust instead of
+ *     the JDK's default trust store (option {@code caFile}); either way the server's certificate
+ *     and host name are verified unless the URI says {@code verifyPeer=NONE}; null for the default
  */
 public record RedisQueueSettings(
-    String redisUri, String namespace, Duration commandTimeout, int requestQueueSize, MemoryPolicyCheck memoryPolicyCheck) {
+    String redisUri, String namespace, Duration commandTimeout, int requestQueueSize, MemoryPolicyCheck memoryPolicyCheck,
+    @Nullable Path trustedCaFile) {
   /** The namespace when none is given: {@value}. */
   public static final String DEFAULT_NAMESPACE = "cunkebao";
   /** The command timeout when none is given: 2 seconds. */
@@ -58,7 +64,18 @@ public record RedisQueueSettings(
    * @return the settings
    */
   public static RedisQueueSettings of(String redisUri, String namespace) {
-    return new RedisQueueSettings(redisUri, namespace, DEFAULT_COMMAND_TIMEOUT, DEFAULT_REQUEST_QUEUE_SIZE, MemoryPolicyCheck.WARN);
+    return new RedisQueueSettings(redisUri, namespace, DEFAULT_COMMAND_TIMEOUT, DEFAULT_REQUEST_QUEUE_SIZE, MemoryPolicyCheck.WARN, null);
+  }
+
+  /**
+   * These settings, trusting the CA certificates of a PEM file for {@code rediss://}.
+   *
+   * @param caFile a PEM file of CA certificates
+   * @return the new settings
+   */
+  public RedisQueueSettings withTrustedCaFile(Path caFile) {
+    return new RedisQueueSettings(redisUri, namespace, commandTimeout, requestQueueSize, memoryPolicyCheck,
+        Objects.requireNonNull(caFile, "caFile"));
   }
 
   /**
@@ -75,6 +92,7 @@ public record RedisQueueSettings(
     Duration timeout = DEFAULT_COMMAND_TIMEOUT;
     int queueSize = DEFAULT_REQUEST_QUEUE_SIZE;
     MemoryPolicyCheck check = MemoryPolicyCheck.WARN;
+    Path caFile = null;
     String query = uri.getRawQuery();
     if (query != null && !query.isEmpty()) {
       for (String pair : query.split("&")) {
@@ -86,11 +104,12 @@ public record RedisQueueSettings(
           case "commandTimeout" -> timeout = parseDuration("commandTimeout", value);
           case "requestQueueSize" -> queueSize = parseInt("requestQueueSize", value);
           case "maxmemoryPolicyCheck" -> check = parseCheck(value);
+          case "caFile" -> caFile = Path.of(value);
           default -> rest.put(name, eq < 0 ? null : pair.substring(eq + 1));
         }
       }
     }
-    return new RedisQueueSettings(withQuery(uri, rest), namespace, timeout, queueSize, check);
+    return new RedisQueueSettings(withQuery(uri, rest), namespace, timeout, queueSize, check, caFile);
   }
 
   /**
@@ -151,6 +170,7 @@ public record RedisQueueSettings(
   @Override
   public String toString() {
     return "RedisQueueSettings[" + redisUri.replaceAll("//[^@/]*@", "//***@") + ", namespace " + namespace
-        + ", commandTimeout " + commandTimeout + ", requestQueueSize " + requestQueueSize + ", " + memoryPolicyCheck + "]";
+        + ", commandTimeout " + commandTimeout + ", requestQueueSize " + requestQueueSize + ", " + memoryPolicyCheck
+        + (trustedCaFile == null ? "" : ", trusting the CAs in " + trustedCaFile) + "]";
   }
 }

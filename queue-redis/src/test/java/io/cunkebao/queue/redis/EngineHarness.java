@@ -22,13 +22,18 @@ final class EngineHarness implements AutoCloseable {
   private final List<TaskScheduler> engines = new ArrayList<>();
   private final List<RedisQueueDriver> drivers = new ArrayList<>();
 
+  /**
+   * @param redisUri a Redis URI, which may carry driver options in its query
+   * @param namespace the namespace every driver uses
+   */
   EngineHarness(String redisUri, String namespace) {
     this.redisUri = redisUri;
     this.namespace = namespace;
   }
 
   RedisQueueDriver driver() {
-    RedisQueueDriver driver = RedisQueueDriver.open(RedisQueueSettings.of(redisUri, namespace),
+    String uri = redisUri + (redisUri.contains("?") ? "&" : "?") + "namespace=" + namespace;
+    RedisQueueDriver driver = RedisQueueDriver.open(RedisQueueSettings.fromUri(java.net.URI.create(uri)),
         QueueDriverConfig.defaults(ZoneOffset.UTC));
     drivers.add(driver);
     return driver;

@@ -43,7 +43,9 @@ class RedisRestartIT {
       await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.size() >= TASKS / 3);
       long killedAt = System.nanoTime();
       redis.kill();
-      Thread.sleep(500); // the outage: producers are refused meanwhile
+      int refusedBefore = refusedSubmitMillis.size();
+      // the outage lasts until the producer has been refused a few times
+      await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5)).until(() -> refusedSubmitMillis.size() >= refusedBefore + 5);
       redis.restart();
       long restartedAt = System.nanoTime();
       submitter.join(Duration.ofSeconds(60).toMillis());
@@ -77,22 +79,23 @@ class RedisRestartIT {
   private static void submitAll(TaskScheduler engine, TaskType<Job> job, Set<Integer> acknowledged, List<Long> refused) {
     for (int n = 0; n < TASKS; n++) {
       TaskRequest<Job> request = TaskRequest.builder(job, new Job(n)).id(TaskId.of("r-" + n)).build();
-      for (int attempt = 0; attempt < 1_000; attempt++) {
-        long start = System.nanoTime();
-        try {
-          engine.submit(request);
-          acknowledged.add(n);
-          break;
-        } catch (QueueUnavailableException e) {
-          refused.add((System.nanoTime() - start) / 1_000_000);
-          try {
-            Thread.sleep(20); // a producer's retry pause (test code)
-          } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return;
-          }
-        }
+      int number = n;
+      if (!trySubmit(engine, request, refused)) {
+        // a producer's retry loop: again every 20 ms while Redis is away, for 30 s at most
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> trySubmit(engine, request, refused));
       }
+      acknowledged.add(number);
+    }
+  }
+
+  private static boolean trySubmit(TaskScheduler engine, TaskRequest<Job> request, List<Long> refused) {
+    long start = System.nanoTime();
+    try {
+      engine.submit(request);
+      return true;
+    } catch (QueueUnavailableException e) {
+      refused.add((System.nanoTime() - start) / 1_000_000);
+      return false;
     }
   }
 }

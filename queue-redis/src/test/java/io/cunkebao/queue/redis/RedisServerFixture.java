@@ -41,13 +41,15 @@ public final class RedisServerFixture implements AutoCloseable {
   private final Path dir;
   private final int port;
   private final List<String> extraArgs;
+  private final boolean tls;
   private Process process;
 
-  private RedisServerFixture(Path binary, Path dir, int port, List<String> extraArgs) {
+  private RedisServerFixture(Path binary, Path dir, int port, List<String> extraArgs, boolean tls) {
     this.binary = binary;
     this.dir = dir;
     this.port = port;
     this.extraArgs = extraArgs;
+    this.tls = tls;
   }
 
   /** Starts a server without persistence. */
@@ -60,10 +62,45 @@ public final class RedisServerFixture implements AutoCloseable {
     return start(List.of("--save", "", "--appendonly", "yes", "--appendfsync", "everysec"));
   }
 
+  /**
+   * Starts a server that speaks only TLS on its port, with this certificate and key (clients are
+   * not asked for certificates). When the binary was built without TLS, the test is aborted, not
+   * passed: JUnit reports it as skipped, and the reason is printed.
+   *
+   * @param certificate the server's certificate (PEM)
+   * @param key its private key (PEM)
+   * @param ca the CA file redis-server is given (PEM)
+   * @return the running server; {@link #uri()} is {@code rediss://127.0.0.1:port}
+   */
+  public static RedisServerFixture startTls(Path certificate, Path key, Path ca) {
+    try {
+      Path dir = Files.createTempDirectory("cunkebao-redis-tls-");
+      int port = freePort();
+      List<String> args = List.of("--save", "", "--appendonly", "no", "--port", "0", "--tls-port", String.valueOf(port),
+          "--tls-cert-file", certificate.toString(), "--tls-key-file", key.toString(), "--tls-ca-cert-file", ca.toString(),
+          "--tls-auth-clients", "no");
+      RedisServerFixture fixture = new RedisServerFixture(binary(dir), dir, port, args, true);
+      try {
+        fixture.launch();
+      } catch (IllegalStateException e) {
+        String output = String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+        if (output.contains("Bad directive") || output.contains("not supported")) {
+          String reason = "SKIPPED: " + fixture.binary + " was built without TLS support; TLS tests do not run: " + output;
+          System.out.println(reason);
+          org.junit.jupiter.api.Assumptions.abort(reason);
+        }
+        throw e;
+      }
+      return fixture;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static RedisServerFixture start(List<String> args) {
     try {
       Path dir = Files.createTempDirectory("cunkebao-redis-");
-      RedisServerFixture fixture = new RedisServerFixture(binary(dir), dir, freePort(), args);
+      RedisServerFixture fixture = new RedisServerFixture(binary(dir), dir, freePort(), args, false);
       fixture.launch();
       return fixture;
     } catch (IOException e) {
@@ -71,9 +108,18 @@ public final class RedisServerFixture implements AutoCloseable {
     }
   }
 
-  /** @return {@code redis://127.0.0.1:port} */
+  /** @return {@code redis://127.0.0.1:port}, or {@code rediss://} for a TLS server */
   public String uri() {
-    return "redis://127.0.0.1:" + port;
+    return (tls ? "rediss" : "redis") + "://127.0.0.1:" + port;
+  }
+
+  /**
+   * @param user an ACL user
+   * @param password its password
+   * @return {@code redis://user:password@127.0.0.1:port} (or {@code rediss://})
+   */
+  public String uri(String user, String password) {
+    return (tls ? "rediss" : "redis") + "://" + user + ":" + password + "@127.0.0.1:" + port;
   }
 
   /** @return the port */
