@@ -72,7 +72,7 @@ final class CloudRest {
     return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
         .handle((response, failure) -> {
           if (failure != null) {
-            throw new CompletionException(transportError(path, unwrap(failure)));
+            throw new CompletionException(transportError(path, request.uri(), Futures.unwrap(failure)));
           }
           JsonNode body = parse(response.body());
           if (response.statusCode() / 100 != 2) {
@@ -85,7 +85,10 @@ final class CloudRest {
         });
   }
 
-  private DeviceException transportError(String path, Throwable failure) {
+  private DeviceException transportError(String path, URI target, Throwable failure) {
+    if (TlsHandshakeException.tlsCause(failure) != null) {
+      return new TlsHandshakeException(path, target.getHost() + ":" + target.getPort(), failure);
+    }
     if (failure instanceof HttpTimeoutException) {
       return new DeviceTimeoutException(path, timeout);
     }
@@ -102,10 +105,6 @@ final class CloudRest {
     } catch (IOException e) {
       return MissingNode.getInstance();
     }
-  }
-
-  private static Throwable unwrap(Throwable t) {
-    return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
   }
 
   private static String form(Map<String, String> fields) {

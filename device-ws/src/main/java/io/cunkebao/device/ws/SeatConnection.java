@@ -109,7 +109,11 @@ final class SeatConnection {
             .buildAsync(uri, new Listener(attempt)).thenAccept(ws -> opened(attempt, ws, t)))
         .whenComplete((ok, failure) -> {
           if (failure != null) {
-            Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+            Throwable cause = Futures.unwrap(failure);
+            if (TlsHandshakeException.tlsCause(cause) != null && !(cause instanceof DeviceException)) {
+              // Named as such so that a first sign-in fails with a clear cause instead of a generic lost link.
+              cause = new TlsHandshakeException("CmdSignIn", uri.getHost() + ":" + uri.getPort(), cause);
+            }
             lost(attempt, "could not connect: " + cause, cause);
           }
         });
@@ -151,8 +155,11 @@ final class SeatConnection {
       signInAnswered(attempt, frame);
     } else if (frame.cmdType().equals("CmdNotify")) {
       notified(attempt, frame.body().path("notify").asText(""));
-    } else if ((frame.isResp() || frame.isResult()) && !calls.answer(frame)) {
-      LOG.debug("Seat {}: {} seq {} answers no call in flight (late after a timeout or a reconnect); dropped", seat, frame.cmdType(), frame.seq());
+    } else if (frame.isResp() || frame.isResult()) {
+      // An answered call is done here; only answers to nothing (or known no-op acks) go further.
+      if (!calls.answer(frame) && !pushes.onPush(frame)) {
+        LOG.debug("Seat {}: {} seq {} answers no call in flight (late after a timeout or a reconnect); dropped", seat, frame.cmdType(), frame.seq());
+      }
     } else if (!pushes.onPush(frame)) {
       codec.droppedUnknown(frame);
     }

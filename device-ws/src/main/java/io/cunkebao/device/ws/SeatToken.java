@@ -37,7 +37,7 @@ final class SeatToken {
       if (failure == null) {
         return CompletableFuture.completedFuture(value);
       }
-      Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+      Throwable cause = Futures.unwrap(failure);
       if (cause instanceof CommandRejectedException r && r.code() == 401) {
         invalidate();
         return get().thenCompose(call);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -11,6 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A simulated device cloud on loopback: WebSocket commands and pushes, REST lists and jobs, seats
@@ -37,9 +40,11 @@ public final class DeviceCloudSimulator implements AutoCloseable {
   private final SimPushes pushes;
   private final SimWsServer ws;
   private final SimRestServer rest;
+  private final boolean tls;
 
-  private DeviceCloudSimulator(SimulatorOptions options, int wsPort, int restPort) throws IOException {
+  private DeviceCloudSimulator(SimulatorOptions options, int wsPort, int restPort, @Nullable SSLContext tls) throws IOException {
     this.options = options;
+    this.tls = tls != null;
     this.worldThread = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "sim-world"));
     this.httpThreads = Executors.newFixedThreadPool(2, r -> daemon(r, "sim-http"));
     this.world = new SimWorld(options);
@@ -51,8 +56,8 @@ public final class DeviceCloudSimulator implements AutoCloseable {
     new SimChatrooms(shared, worldThread, options).registerOn(commands);
     new SimMoments(shared).registerOn(commands);
     new SimContacts(shared).registerOn(commands);
-    this.ws = new SimWsServer(wsPort, worldThread, commands, world, faults);
-    this.rest = new SimRestServer(restPort, worldThread, httpThreads, shared, faults);
+    this.ws = new SimWsServer(wsPort, tls, worldThread, commands, world, faults);
+    this.rest = new SimRestServer(restPort, tls, worldThread, httpThreads, shared, faults);
   }
 
   /**
@@ -74,8 +79,34 @@ public final class DeviceCloudSimulator implements AutoCloseable {
    * @return the running simulator, which the caller closes
    */
   public static DeviceCloudSimulator start(SimulatorOptions options, int wsPort, int restPort) {
+    return start(options, wsPort, restPort, null);
+  }
+
+  /**
+   * Starts a simulator that serves WebSocket and REST over TLS ({@code wss://}, {@code https://})
+   * on free loopback ports, with the key and certificate of {@code tls}. The certificate should
+   * name {@code 127.0.0.1}, the host of the URIs the simulator hands out.
+   *
+   * @param options the setup
+   * @param tls the server's TLS context (its key manager holds the certificate)
+   * @return the running simulator, which the caller closes
+   */
+  public static DeviceCloudSimulator start(SimulatorOptions options, SSLContext tls) {
+    return start(options, 0, 0, Objects.requireNonNull(tls, "tls"));
+  }
+
+  /**
+   * Starts a simulator on the given loopback ports, over TLS if {@code tls} is given.
+   *
+   * @param options the setup
+   * @param wsPort the WebSocket port, 0 for any free one
+   * @param restPort the REST port, 0 for any free one
+   * @param tls the server's TLS context, or null for plain {@code ws://} and {@code http://}
+   * @return the running simulator, which the caller closes
+   */
+  public static DeviceCloudSimulator start(SimulatorOptions options, int wsPort, int restPort, @Nullable SSLContext tls) {
     try {
-      DeviceCloudSimulator sim = new DeviceCloudSimulator(options, wsPort, restPort);
+      DeviceCloudSimulator sim = new DeviceCloudSimulator(options, wsPort, restPort, tls);
       sim.rest.start();
       sim.ws.startAndAwait();
       return sim;
@@ -87,14 +118,14 @@ public final class DeviceCloudSimulator implements AutoCloseable {
     }
   }
 
-  /** @return the WebSocket endpoint, {@code ws://127.0.0.1:<port>/} */
+  /** @return the WebSocket endpoint, {@code ws://127.0.0.1:<port>/} ({@code wss} with TLS) */
   public URI webSocketUri() {
-    return URI.create("ws://127.0.0.1:" + ws.getPort() + "/");
+    return URI.create((tls ? "wss" : "ws") + "://127.0.0.1:" + ws.getPort() + "/");
   }
 
-  /** @return the REST base, {@code http://127.0.0.1:<port>/} */
+  /** @return the REST base, {@code http://127.0.0.1:<port>/} ({@code https} with TLS) */
   public URI restUri() {
-    return URI.create("http://127.0.0.1:" + rest.port() + "/");
+    return URI.create((tls ? "https" : "http") + "://127.0.0.1:" + rest.port() + "/");
   }
 
   /** @return the URI to open a driver with: the WebSocket endpoint with the REST base as {@code rest} */

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -17,6 +19,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The simulated cloud's REST side on the JDK's built-in HTTP server: the token, paged lists
@@ -31,15 +35,21 @@ final class SimRestServer {
   private final SimRestRoutes routes;
   private final Faults faults;
 
-  SimRestServer(int port, ScheduledExecutorService worldThread, ExecutorService httpThreads, SimHandlers shared, Faults faults)
-      throws IOException {
+  SimRestServer(int port, @Nullable SSLContext tls, ScheduledExecutorService worldThread, ExecutorService httpThreads, SimHandlers shared,
+      Faults faults) throws IOException {
     this.worldThread = worldThread;
     this.shared = shared;
     this.faults = faults;
     this.routes = new SimRestRoutes(shared);
-    this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+    this.server = tls == null ? HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64) : https(port, tls);
     server.createContext("/", this::handle);
     server.setExecutor(httpThreads);
+  }
+
+  private static HttpsServer https(int port, SSLContext tls) throws IOException {
+    HttpsServer https = HttpsServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+    https.setHttpsConfigurator(new HttpsConfigurator(tls));
+    return https;
   }
 
   void start() {

@@ -97,6 +97,16 @@ public final class SimView {
     return sim.onWorld(() -> acct(account).restricted);
   }
 
+  /**
+   * For tests that check a token never leaks (into logs, errors or URLs).
+   *
+   * @param seat a seat id
+   * @return every access token the cloud has issued to the seat
+   */
+  public List<String> tokensOf(String seat) {
+    return sim.onWorld(() -> world.tokens.entrySet().stream().filter(e -> e.getValue().equals(seat)).map(Map.Entry::getKey).sorted().toList());
+  }
+
   /** @return the seats with a signed-in session now */
   public Set<String> signedInSeats() {
     return sim.onWorld(() -> Set.copyOf(world.signedIn.keySet()));

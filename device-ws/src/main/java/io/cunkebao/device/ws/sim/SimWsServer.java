@@ -2,12 +2,15 @@ package io.cunkebao.device.ws.sim;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 import org.java_websocket.WebSocket;
 import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
 import org.java_websocket.server.WebSocketServer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -26,8 +29,17 @@ final class SimWsServer extends WebSocketServer {
   private final CountDownLatch started = new CountDownLatch(1);
   private volatile @Nullable Exception startFailure;
 
-  SimWsServer(int port, ScheduledExecutorService worldThread, SimCommands commands, SimWorld world, Faults faults) {
+  SimWsServer(int port, @Nullable SSLContext tls, ScheduledExecutorService worldThread, SimCommands commands, SimWorld world, Faults faults) {
     super(new InetSocketAddress("127.0.0.1", port));
+    if (tls != null) {
+      // The factory runs TLS handshake tasks on this executor and shuts it down when the server stops;
+      // a daemon thread so that a test that forgets to close the simulator does not keep the JVM alive.
+      setWebSocketFactory(new DefaultSSLWebSocketServerFactory(tls, Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "sim-ws-tls");
+        t.setDaemon(true);
+        return t;
+      })));
+    }
     this.worldThread = worldThread;
     this.commands = commands;
     this.world = world;
