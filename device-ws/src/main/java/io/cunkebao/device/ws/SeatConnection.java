@@ -8,7 +8,6 @@ import io.cunkebao.api.device.DeviceException;
 import io.cunkebao.api.device.DeviceTimeoutException;
 import io.cunkebao.api.device.SessionState;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;

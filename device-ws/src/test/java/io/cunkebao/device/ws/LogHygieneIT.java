@@ -7,7 +7,6 @@ import io.cunkebao.api.device.DeviceSession;
 import io.cunkebao.api.device.MomentPost;
 import io.cunkebao.api.device.SeatCredentials;
 import io.cunkebao.api.device.SessionState;
-import io.cunkebao.api.spi.DeviceDriverConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,7 +68,7 @@ class TlsTrustTest {
     Path empty = Files.writeString(dir.resolve("empty.pem"), "");
     assertThatThrownBy(() -> open(with(Map.of(WsDeviceDriver.TRUST_CERTIFICATES, empty.toString()))))
         .hasMessageContaining("holds no certificates");
-    javax.net.ssl.SSLContext context = TlsTrust.trusting(TestPki.ca("ca").trustStore(), "test");
+    SSLContext context = TlsTrust.trusting(TestPki.ca("ca").trustStore(), "test");
     assertThatThrownBy(() -> new WsDeviceDriver(CLOUD, with(Map.of(WsDeviceDriver.TRUST_CERTIFICATES, "/b")), event -> { }, context))
         .hasMessageContaining("either an SSLContext or the tls.* driver options");
   }
