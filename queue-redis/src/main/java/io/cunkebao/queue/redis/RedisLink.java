@@ -10,9 +10,10 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.SslOptions;
 import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.protocol.CommandType;
 import io.lettuce.core.protocol.RedisCommand;
 import java.time.Duration;
@@ -24,7 +25,9 @@ import java.util.function.Function;
  * where Lettuce exceptions become {@link QueueUnavailableException}s (keeping the cause).
  *
  * <ul>
- *   <li>Commands issued while disconnected are rejected at once ({@code REJECT_COMMANDS}) instead
+ *   <li>Commands issued while disconnected are rejected at once ({@code REJECT_COMMANDS}; on a
+ *       Cluster, whose node connections open at their first command, they wait up to the command
+ *       timeout instead)
  *       of piling up in Lettuce's buffer, and the buffer is bounded ({@code requestQueueSize}).
  *   <li>Commands in flight when a connection drops are not replayed after the reconnect: their
  *       callers get an error (their outcome is unknown, which every caller of the SPI handles), and
@@ -43,9 +46,9 @@ final class RedisLink implements AutoCloseable {
   /** How long the idle-worker read blocks on the server at most. */
   static final Duration BLOCK = Duration.ofSeconds(1);
 
-  private final RedisClient client;
-  private final StatefulRedisConnection<byte[], byte[]> connection;
-  private final RedisCommands<byte[], byte[]> commands;
+  private final AbstractRedisClient client;
+  private final SyncConnection connection;
+  private final RedisClusterCommands<byte[], byte[]> commands;
   private final String description;
 
   RedisLink(RedisQueueSettings settings) {
@@ -60,20 +63,23 @@ final class RedisLink implements AutoCloseable {
     if (settings.trustedCaFile() != null && !uri.isSsl()) {
       throw new IllegalArgumentException("caFile is for TLS (rediss://) but the URI has no TLS: " + settings);
     }
-    ClientOptions options = options(settings);
-    this.client = RedisClient.create(uri);
-    client.setOptions(options);
+    this.client = SyncConnection.client(uri, settings.cluster());
+    if (client instanceof RedisClusterClient cluster) {
+      cluster.setOptions((ClusterClientOptions) options(settings, ClusterClientOptions.builder()));
+    } else {
+      ((RedisClient) client).setOptions(options(settings, ClientOptions.builder()));
+    }
     try {
-      this.connection = client.connect(ByteArrayCodec.INSTANCE);
+      this.connection = SyncConnection.open(client);
     } catch (RedisException e) {
       client.shutdown(0, 2, TimeUnit.SECONDS);
       throw unavailable("connect to Redis", e);
     }
-    this.commands = connection.sync();
+    this.commands = connection.commands();
   }
 
-  private static ClientOptions options(RedisQueueSettings settings) {
-    ClientOptions.Builder builder = ClientOptions.builder();
+  /** The options for a queue, on a plain or a cluster client's builder. */
+  private static ClientOptions options(RedisQueueSettings settings, ClientOptions.Builder builder) {
     if (settings.trustedCaFile() != null) {
       java.io.File caFile = settings.trustedCaFile().toFile();
       if (!caFile.canRead()) {
@@ -89,7 +95,11 @@ final class RedisLink implements AutoCloseable {
         .build();
     return builder
         .autoReconnect(true)
-        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+        // a cluster client connects to each node lazily, at its first command: rejecting commands
+        // while disconnected would reject those; they wait instead, bounded by the request queue
+        // and the command timeout
+        .disconnectedBehavior(settings.cluster() ? ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS
+            : ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
         .requestQueueSize(settings.requestQueueSize())
         .replayFilter(command -> true)
         .socketOptions(socket)
@@ -124,7 +134,7 @@ final class RedisLink implements AutoCloseable {
    * @param work the commands
    * @return their result
    */
-  <T> T call(String what, Function<RedisCommands<byte[], byte[]>, T> work) {
+  <T> T call(String what, Function<RedisClusterCommands<byte[], byte[]>, T> work) {
     try {
       return work.apply(commands);
     } catch (RedisException e) {
@@ -133,9 +143,9 @@ final class RedisLink implements AutoCloseable {
   }
 
   /** A new connection of its own, for a thread that blocks on the server. */
-  StatefulRedisConnection<byte[], byte[]> connectBlocking() {
+  SyncConnection connectBlocking() {
     try {
-      return client.connect(ByteArrayCodec.INSTANCE);
+      return SyncConnection.open(client);
     } catch (RedisException e) {
       throw unavailable("connect to Redis for work notifications", e);
     }

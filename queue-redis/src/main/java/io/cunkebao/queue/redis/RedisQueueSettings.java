@@ -30,10 +30,13 @@ import org.jspecify.annotations.Nullable;
  * @param trustedCaFile for {@code rediss://}: a PEM file of the CA certificates to trust instead of
  *     the JDK's default trust store (option {@code caFile}); either way the server's certificate
  *     and host name are verified unless the URI says {@code verifyPeer=NONE}; null for the default
+ * @param cluster whether the URI ({@code redis://} or {@code rediss://}) names a seed node of a
+ *     Redis Cluster (option {@code cluster=true}); each namespace then lives on the master that
+ *     serves its hash slot
  */
 public record RedisQueueSettings(
     String redisUri, String namespace, Duration commandTimeout, int requestQueueSize, MemoryPolicyCheck memoryPolicyCheck,
-    @Nullable Path trustedCaFile) {
+    @Nullable Path trustedCaFile, boolean cluster) {
   /** The namespace when none is given: {@value}. */
   public static final String DEFAULT_NAMESPACE = "cunkebao";
   /** The command timeout when none is given: 2 seconds. */
@@ -64,7 +67,7 @@ public record RedisQueueSettings(
    * @return the settings
    */
   public static RedisQueueSettings of(String redisUri, String namespace) {
-    return new RedisQueueSettings(redisUri, namespace, DEFAULT_COMMAND_TIMEOUT, DEFAULT_REQUEST_QUEUE_SIZE, MemoryPolicyCheck.WARN, null);
+    return new RedisQueueSettings(redisUri, namespace, DEFAULT_COMMAND_TIMEOUT, DEFAULT_REQUEST_QUEUE_SIZE, MemoryPolicyCheck.WARN, null, false);
   }
 
   /**
@@ -75,7 +78,7 @@ public record RedisQueueSettings(
    */
   public RedisQueueSettings withTrustedCaFile(Path caFile) {
     return new RedisQueueSettings(redisUri, namespace, commandTimeout, requestQueueSize, memoryPolicyCheck,
-        Objects.requireNonNull(caFile, "caFile"));
+        Objects.requireNonNull(caFile, "caFile"), cluster);
   }
 
   /**
@@ -93,6 +96,7 @@ public record RedisQueueSettings(
     int queueSize = DEFAULT_REQUEST_QUEUE_SIZE;
     MemoryPolicyCheck check = MemoryPolicyCheck.WARN;
     Path caFile = null;
+    boolean cluster = false;
     String query = uri.getRawQuery();
     if (query != null && !query.isEmpty()) {
       for (String pair : query.split("&")) {
@@ -105,11 +109,12 @@ public record RedisQueueSettings(
           case "requestQueueSize" -> queueSize = parseInt("requestQueueSize", value);
           case "maxmemoryPolicyCheck" -> check = parseCheck(value);
           case "caFile" -> caFile = Path.of(value);
+          case "cluster" -> cluster = parseBoolean("cluster", value);
           default -> rest.put(name, eq < 0 ? null : pair.substring(eq + 1));
         }
       }
     }
-    return new RedisQueueSettings(withQuery(uri, rest), namespace, timeout, queueSize, check, caFile);
+    return new RedisQueueSettings(withQuery(uri, rest), namespace, timeout, queueSize, check, caFile, cluster);
   }
 
   /**
@@ -135,6 +140,14 @@ public record RedisQueueSettings(
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(option + " must be a duration such as 2s or 500ms but was '" + text + "'", e);
     }
+  }
+
+  private static boolean parseBoolean(String option, String text) {
+    return switch (text.trim().toLowerCase(Locale.ROOT)) {
+      case "true", "" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException(option + " must be true or false but was '" + text + "'");
+    };
   }
 
   private static int parseInt(String option, String text) {
@@ -171,6 +184,6 @@ public record RedisQueueSettings(
   public String toString() {
     return "RedisQueueSettings[" + redisUri.replaceAll("//[^@/]*@", "//***@") + ", namespace " + namespace
         + ", commandTimeout " + commandTimeout + ", requestQueueSize " + requestQueueSize + ", " + memoryPolicyCheck
-        + (trustedCaFile == null ? "" : ", trusting the CAs in " + trustedCaFile) + "]";
+        + (trustedCaFile == null ? "" : ", trusting the CAs in " + trustedCaFile) + (cluster ? ", cluster" : "") + "]";
   }
 }

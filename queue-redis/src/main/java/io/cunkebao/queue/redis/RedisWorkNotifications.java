@@ -7,7 +7,6 @@ import io.lettuce.core.Range;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XReadArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -49,7 +48,7 @@ final class RedisWorkNotifications implements WorkNotifications, AutoCloseable {
   private final String threadName;
   private final CopyOnWriteArrayList<Runnable> listeners = new CopyOnWriteArrayList<>();
   private @Nullable ScheduledExecutorService reader;
-  private @Nullable StatefulRedisConnection<byte[], byte[]> connection;
+  private @Nullable SyncConnection connection;
   private @Nullable String lastId;
   private Duration pause = FIRST_PAUSE;
   private volatile boolean closed;
@@ -112,17 +111,17 @@ final class RedisWorkNotifications implements WorkNotifications, AutoCloseable {
 
   @SuppressWarnings("unchecked") // Lettuce's xread takes a generic varargs of stream offsets; one is passed
   private List<StreamMessage<byte[], byte[]>> read() {
-    StatefulRedisConnection<byte[], byte[]> c = connection;
+    SyncConnection c = connection;
     if (c == null) {
       c = link.connectBlocking();
       connection = c;
     }
     if (lastId == null) {
-      List<StreamMessage<byte[], byte[]>> newest = c.sync().xrevrange(stream, Range.unbounded(), Limit.from(1));
+      List<StreamMessage<byte[], byte[]>> newest = c.commands().xrevrange(stream, Range.unbounded(), Limit.from(1));
       lastId = newest.isEmpty() ? "0-0" : newest.get(0).getId();
       fire();
     }
-    List<StreamMessage<byte[], byte[]>> entries = c.sync().xread(
+    List<StreamMessage<byte[], byte[]>> entries = c.commands().xread(
         XReadArgs.Builder.block(RedisLink.BLOCK).count(1_000), XReadArgs.StreamOffset.from(stream, lastId));
     return entries == null ? List.of() : entries;
   }
@@ -166,7 +165,7 @@ final class RedisWorkNotifications implements WorkNotifications, AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    StatefulRedisConnection<byte[], byte[]> c = connection;
+    SyncConnection c = connection;
     if (c != null) {
       c.close();
     }

@@ -97,6 +97,29 @@ public final class RedisServerFixture implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts a server on a given port (a Cluster node, say).
+   *
+   * @param port the port
+   * @param args more arguments
+   * @return the running server
+   */
+  static RedisServerFixture startOnPort(int port, List<String> args) {
+    try {
+      Path dir = Files.createTempDirectory("cunkebao-redis-" + port + "-");
+      RedisServerFixture fixture = new RedisServerFixture(binary(dir), dir, port, args, false);
+      fixture.launch();
+      return fixture;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** @return the server's data directory */
+  Path dir() {
+    return dir;
+  }
+
   private static RedisServerFixture start(List<String> args) {
     try {
       Path dir = Files.createTempDirectory("cunkebao-redis-");
