@@ -29,6 +29,11 @@ final class CompletionSignal {
     target = total;
   }
 
+  /** @return the tasks finished so far (for per-task figures computed after a run) */
+  long count() {
+    return completed.get();
+  }
+
   /** Parks until the armed target is reached; a stale permit only costs one more loop. */
   void await() {
     while (completed.get() < target) {
