@@ -1,19 +1,19 @@
 package io.cunkebao.api;
 
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The identity of one task, stable across retries, pauses and replays.
  *
  * <p>Generated ids sort by creation time (a millisecond prefix) and carry 64 random bits, so they
- * are unique across nodes without coordination.
+ * are unique across nodes without coordination. They are not secrets: do not use them as tokens.
  *
  * @param value the id's text; 1 to 128 characters of {@code [A-Za-z0-9._:-]}
  */
 public record TaskId(String value) implements Comparable<TaskId> {
-  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final HexFormat HEX = HexFormat.of();
   private static final int MAX_LENGTH = 128;
 
   /** Checks the id's text. */
@@ -37,9 +37,10 @@ public record TaskId(String value) implements Comparable<TaskId> {
    * @return a new id such as {@code 0194f0c2a1b3-9f3c2b7d1e4a5c6b}
    */
   public static TaskId generate(Instant now) {
-    byte[] random = new byte[8];
-    RANDOM.nextBytes(random);
-    return new TaskId(String.format("%012x", now.toEpochMilli()) + "-" + HexFormat.of().formatHex(random));
+    // 48 bits of milliseconds (until the year 10889) and 64 random bits. Uniqueness, not secrecy,
+    // is needed, so the fast thread-local generator serves (SecureRandom was 10% of a submit).
+    String millis = HEX.toHexDigits(now.toEpochMilli()).substring(4);
+    return new TaskId(millis + "-" + HEX.toHexDigits(ThreadLocalRandom.current().nextLong()));
   }
 
   /**

@@ -95,21 +95,24 @@ public enum TaskStatus {
   }
 
   private Set<TaskStatus> allowedNext() {
-    switch (this) {
-      case PENDING:
-        return EnumSet.of(RUNNING, PAUSED, CANCELLED);
-      case RUNNING:
-        // PENDING: retry or release; PAUSED: pause honoured at a checkpoint or attempt end.
-        return EnumSet.of(COMPLETED, PENDING, FAILED, CANCELLED, PAUSED);
-      case PAUSED:
-        return EnumSet.of(PENDING, CANCELLED);
-      case FAILED:
-        // Replay from the dead-letter queue.
-        return EnumSet.of(PENDING);
-      case COMPLETED:
-      case CANCELLED:
-      default:
-        return EnumSet.noneOf(TaskStatus.class);
+    return Transitions.ALLOWED.get(this);
+  }
+
+  /** The transition table, built once (a set per call was measurable on the hot path). */
+  private static final class Transitions {
+    static final java.util.Map<TaskStatus, Set<TaskStatus>> ALLOWED = build();
+
+    private static java.util.Map<TaskStatus, Set<TaskStatus>> build() {
+      java.util.Map<TaskStatus, Set<TaskStatus>> table = new java.util.EnumMap<>(TaskStatus.class);
+      table.put(PENDING, java.util.Collections.unmodifiableSet(EnumSet.of(RUNNING, PAUSED, CANCELLED)));
+      // RUNNING -> PENDING: retry or release; -> PAUSED: a pause honoured at a checkpoint or attempt end.
+      table.put(RUNNING, java.util.Collections.unmodifiableSet(EnumSet.of(COMPLETED, PENDING, FAILED, CANCELLED, PAUSED)));
+      table.put(PAUSED, java.util.Collections.unmodifiableSet(EnumSet.of(PENDING, CANCELLED)));
+      // FAILED -> PENDING: replay from the dead-letter queue.
+      table.put(FAILED, java.util.Collections.unmodifiableSet(EnumSet.of(PENDING)));
+      table.put(COMPLETED, java.util.Collections.unmodifiableSet(EnumSet.noneOf(TaskStatus.class)));
+      table.put(CANCELLED, java.util.Collections.unmodifiableSet(EnumSet.noneOf(TaskStatus.class)));
+      return java.util.Collections.unmodifiableMap(table);
     }
   }
 }

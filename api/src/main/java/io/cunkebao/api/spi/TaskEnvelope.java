@@ -35,6 +35,21 @@ public record TaskEnvelope(
     Set<ResourceKey> resources,
     Map<String, String> headers) {
 
+  /**
+   * The header the engine sets ({@code "true"}) when it generated the task's id: no other enqueue
+   * can carry that id, so a driver need not remember it for deduplication once the task is gone
+   * (only idempotency keys and caller-chosen ids need their window).
+   */
+  public static final String GENERATED_ID_HEADER = "cunkebao.generatedId";
+
+  /** Headers holding only {@link #GENERATED_ID_HEADER}, shared so that it costs no memory per task. */
+  public static final Map<String, String> GENERATED_ID_ONLY = Map.of(GENERATED_ID_HEADER, "true");
+
+  /** @return whether the engine generated this task's id (see {@link #GENERATED_ID_HEADER}) */
+  public boolean generatedId() {
+    return "true".equals(headers.get(GENERATED_ID_HEADER));
+  }
+
   /** Copies the collections; checks that nothing required is null. */
   public TaskEnvelope {
     Objects.requireNonNull(id, "id");

@@ -128,6 +128,19 @@ public abstract class QueueDriverContractTest extends AffinityContract {
   }
 
   @Test
+  public void retention_trimmedTaskWithAnEngineGeneratedId_isNotKeptForItsWindow() {
+    QueueDriver small = open(new QueueDriverConfig(WINDOW, 1, Duration.ofDays(1), ZoneOffset.UTC, Map.of()));
+    for (String id : List.of("gen-a", "gen-b")) {
+      small.enqueue(task(id).header(io.cunkebao.api.spi.TaskEnvelope.GENERATED_ID_HEADER, "true").build(), now());
+      small.ack(small.claim(request(List.of(QUEUE), 1, Map.of())).get(0).lease(), now());
+    }
+
+    // Trimmed inside its window, yet forgotten: nothing else can carry an id the engine generated.
+    assertThat(small.find(TaskId.of("gen-a"))).isEmpty();
+    assertThat(small.enqueue(task("gen-a").header(io.cunkebao.api.spi.TaskEnvelope.GENERATED_ID_HEADER, "true").build(), now()).created()).isTrue();
+  }
+
+  @Test
   public void retention_deadLetteredTasks_kept() {
     QueueDriver small = open(new QueueDriverConfig(WINDOW, 1, Duration.ofDays(1), ZoneOffset.UTC, Map.of()));
     small.enqueue(task("dead").build(), now());

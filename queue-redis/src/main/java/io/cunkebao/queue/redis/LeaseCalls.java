@@ -43,6 +43,7 @@ final class LeaseCalls {
     args.add(Codec.text(Codec.micros(envelope.runAt())));
     args.add(Codec.text(envelope.idempotencyKey() == null ? "" : envelope.idempotencyKey()));
     args.add(Codec.workDigest(envelope));
+    args.add(Codec.text(envelope.generatedId() ? "1" : "0"));
     envelope.resources().forEach(r -> args.add(Codec.text(requireNoSeparator("resource", r.toString()))));
     List<Object> reply = caller.run(scripts.enqueue, ScriptOutputType.MULTI, now, args);
     String code = Codec.string((byte[]) reply.get(0));

@@ -74,30 +74,18 @@ final class RedisClusterFixture implements AutoCloseable {
     }
   }
 
-  /** Free ports whose cluster bus port (+10000) is free too. */
+  /** Free ports whose cluster bus port (+10000) is free too, all below the ephemeral range. */
   private static List<Integer> freePortsWithBus(int count) {
     List<Integer> ports = new ArrayList<>();
-    try {
-      InetAddress loopback = InetAddress.getByName("127.0.0.1");
-      while (ports.size() < count) {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, loopback)) {
-          port = socket.getLocalPort();
-        }
-        if (port + 10000 > 65535 || ports.contains(port)) {
-          continue;
-        }
-        try (ServerSocket bus = new ServerSocket(port + 10000, 1, loopback)) {
-          ports.add(port);
-        } catch (IOException busTaken) {
-          // the bus port is in use: try another
-        }
+    while (ports.size() < count) {
+      int port = TestPorts.free(10_000, 22_000, 10_000);
+      if (!ports.contains(port)) {
+        ports.add(port);
       }
-      return ports;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
+    return ports;
   }
+
 
   @Override
   public void close() {

@@ -290,10 +290,7 @@ public final class RedisServerFixture implements AutoCloseable {
   }
 
   private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    }
+    return TestPorts.free(20_000, 32_000, 0);
   }
 
   @Override

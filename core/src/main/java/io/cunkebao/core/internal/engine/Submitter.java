@@ -35,12 +35,26 @@ final class Submitter {
         now,
         request.idempotencyKey().orElse(null),
         request.resources(),
-        PolicyHeaders.encode(request));
+        headers(request));
     EnqueueResult result = parts.driver().enqueue(envelope, now);
     if (result.created()) {
       parts.emit(Kind.ENQUEUED, envelope, null, TaskStatus.PENDING, 0, null);
     }
     return result.id();
+  }
+
+  /** The policy overrides, plus the mark of an engine-generated id (which needs no dedupe window). */
+  private static java.util.Map<String, String> headers(TaskRequest<?> request) {
+    java.util.Map<String, String> policy = PolicyHeaders.encode(request);
+    if (request.id().isPresent()) {
+      return policy;
+    }
+    if (policy.isEmpty()) {
+      return TaskEnvelope.GENERATED_ID_ONLY;
+    }
+    java.util.Map<String, String> all = new java.util.HashMap<>(policy);
+    all.put(TaskEnvelope.GENERATED_ID_HEADER, "true");
+    return all;
   }
 
   /** Validates a template and encodes it for storage (a schedule's task). */

@@ -12,7 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.NavigableSet;
 import java.util.PriorityQueue;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -124,7 +124,8 @@ final class Claimer {
     task.moveTo(TaskStatus.RUNNING, now);
     task.attempts++;
     task.fencingToken = index.nextFencingToken();
-    task.leaseToken = UUID.randomUUID().toString();
+    // Unique per claim, cheap under the lock: the fencing token plus random bits (not a secret).
+    task.leaseToken = task.fencingToken + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
     task.leaseExpiresAt = now.plus(request.leaseDuration());
     task.claimedAt = now;
     index.place(task, Slot.RUNNING);

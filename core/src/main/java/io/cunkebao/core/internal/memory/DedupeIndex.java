@@ -41,7 +41,18 @@ final class DedupeIndex {
     if (key != null) {
       byKey.put(key, task);
     }
-    byAge.addLast(task);
+    if (tracks(task)) {
+      byAge.addLast(task);
+    }
+  }
+
+  /**
+   * Whether the task needs its window: it has an idempotency key or a caller-chosen id. A task whose
+   * id the engine generated cannot be enqueued again, so it is not kept for deduplication (which
+   * would hold every finished task in memory for the whole window).
+   */
+  boolean tracks(TaskRecord task) {
+    return task.envelope.idempotencyKey() != null || !task.envelope.generatedId();
   }
 
   /**

@@ -177,7 +177,7 @@ final class TaskIndex {
    */
   void forget(TaskRecord task, Instant now) {
     unplace(task);
-    if (dedupe.inWindow(task, now)) {
+    if (dedupe.tracks(task) && dedupe.inWindow(task, now)) {
       task.hidden = true;
     } else {
       tasks.remove(task.id(), task);

@@ -1,8 +1,10 @@
 -- enqueue: ARGV[5] id, [6] envelope, [7] queue, [8] priority, [9] run-at, [10] idempotency key or '',
--- [11] digest of type and payload, [12..] resources. Replies {'ok', 1 | 0, holder id} or
+-- [11] digest of type and payload, [12] '1' when the engine generated the id, [13..] resources. Replies {'ok', 1 | 0, holder id} or
 -- {'conflict', key, holder id}. Deduplicates on the key inside its window, and on the id while a
--- task with it is live or inside its window (see Intake of the in-memory driver).
-local id, key, digest = ARGV[5], ARGV[10], ARGV[11]
+-- task with it is live or inside its window (see Intake of the in-memory driver). A task whose id
+-- the engine generated gets no window entry: nothing can carry its id again, so it is not kept
+-- once trimmed.
+local id, key, digest, generated = ARGV[5], ARGV[10], ARGV[11], ARGV[12] == '1'
 housekeeping()
 
 local function duplicate(holder_id, holder, dedupe_key)
@@ -32,7 +34,7 @@ if same then
 end
 
 local resources = {}
-for i = 12, #ARGV do
+for i = 13, #ARGV do
   resources[#resources + 1] = ARGV[i]
 end
 local t = {
@@ -43,8 +45,13 @@ if key ~= '' then
   t.k = key
   redis.call('HSET', K.idem, key, id)
 end
+if generated then
+  t.g = 1
+end
 redis.call('HSET', K.env, id, ARGV[6])
-redis.call('ZADD', K.window, num(NOW), id)
+if key ~= '' or not generated then
+  redis.call('ZADD', K.window, num(NOW), id)
+end
 place_pending(id, t)
 save(id, t)
 wake()

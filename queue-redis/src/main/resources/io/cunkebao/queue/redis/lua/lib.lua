@@ -227,9 +227,10 @@ local function drop(id, t)
   end
 end
 
--- takes a trimmed task out of every query; inside its window it stays, hidden, so its id still deduplicates
+-- takes a trimmed task out of every query; inside its window it stays, hidden, so its id still
+-- deduplicates (unless the engine generated the id and there is no key: then nothing can repeat it)
 local function forget(id, t)
-  if in_window(t) then
+  if in_window(t) and (t.k or not t.g) then
     unplace(id, t)
     t.h = 1
     save(id, t)
