@@ -41,7 +41,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * idempotency window, so the heap (and GC time) grows with every task the run completes.
  *
  * <p>Smoke (all benchmarks of the jar in under two minutes):
- * {@code java -jar benchmarks/target/benchmarks.jar -f 1 -wi 1 -i 1 -w 1s -r 1s -p pending=1000,1000000 -p schedules=1000,100000}
+ * {@code java -jar benchmarks/target/benchmarks.jar -f 1 -wi 1 -i 1 -w 1s -r 1s -p pending=1000,1000000 -p schedules=1000,100000 -e Redis}
+ * (the Redis benchmarks have their own smoke, see {@link RedisDispatchBenchmark})
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

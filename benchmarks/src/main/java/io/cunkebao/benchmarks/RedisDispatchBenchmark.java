@@ -41,8 +41,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * Targets (issue 6, 2 cores): ENGINE at least 12,600 / 28,000 / 43,000 tasks/s at concurrency 1 /
  * 10 / 50, at most 15 µs of Redis CPU per task.
  *
- * <p>Smoke (every Redis benchmark in under two minutes):
- * {@code java -jar benchmarks/target/benchmarks.jar "Redis(Dispatch|Enqueue)Benchmark" -f 1 -wi 1 -i 1 -w 1s -r 1s}
+ * <p>Smoke (every Redis benchmark, about 60 s here; for "does it still run", not for numbers):
+ * <pre>
+ * java -jar benchmarks/target/benchmarks.jar "Redis(Dispatch|Enqueue)Benchmark" -f 1 -wi 1 -i 1 -w 1s -r 1s \
+ *   &amp;&amp; java -cp benchmarks/target/benchmarks.jar io.cunkebao.benchmarks.RedisLatencyHarness 1000 1 3 10
+ * </pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
