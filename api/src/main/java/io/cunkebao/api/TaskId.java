@@ -1,7 +1,6 @@
 package io.cunkebao.api;
 
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -13,7 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param value the id's text; 1 to 128 characters of {@code [A-Za-z0-9._:-]}
  */
 public record TaskId(String value) implements Comparable<TaskId> {
-  private static final HexFormat HEX = HexFormat.of();
+  private static final char[] DIGITS = "0123456789abcdefghijklmnopqrstuv".toCharArray();
   private static final int MAX_LENGTH = 128;
 
   /** Checks the id's text. */
@@ -34,13 +33,24 @@ public record TaskId(String value) implements Comparable<TaskId> {
    * A fresh id ordered by {@code now}.
    *
    * @param now the creation time, from the engine's clock
-   * @return a new id such as {@code 0194f0c2a1b3-9f3c2b7d1e4a5c6b}
+   * @return a new id such as {@code 01jh7g3k2p-7vq1s0f4m2c8e}
    */
   public static TaskId generate(Instant now) {
-    // 48 bits of milliseconds (until the year 10889) and 64 random bits. Uniqueness, not secrecy,
-    // is needed, so the fast thread-local generator serves (SecureRandom was 10% of a submit).
-    String millis = HEX.toHexDigits(now.toEpochMilli()).substring(4);
-    return new TaskId(millis + "-" + HEX.toHexDigits(ThreadLocalRandom.current().nextLong()));
+    // Milliseconds (10 base-32 digits, good until the year 36812) then 64 random bits (13 digits):
+    // fixed widths and digits that sort in ASCII order keep ids in creation order; 24 characters
+    // rather than 29 in hex save 8 bytes on every queued task. Uniqueness, not secrecy, is needed,
+    // so the fast thread-local generator serves (SecureRandom was 10% of a submit).
+    return new TaskId(base32(now.toEpochMilli(), 10) + "-" + base32(ThreadLocalRandom.current().nextLong(), 13));
+  }
+
+  private static String base32(long value, int width) {
+    char[] out = new char[width];
+    long rest = value;
+    for (int i = width - 1; i >= 0; i--) {
+      out[i] = DIGITS[(int) (rest & 31)];
+      rest >>>= 5;
+    }
+    return new String(out);
   }
 
   /**

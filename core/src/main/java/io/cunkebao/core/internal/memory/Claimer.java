@@ -123,14 +123,15 @@ final class Claimer {
     index.resources.acquire(task);
     task.moveTo(TaskStatus.RUNNING, now);
     task.attempts++;
-    task.fencingToken = index.nextFencingToken();
+    TaskRecord.RunState run = task.run();
+    run.fencingToken = index.nextFencingToken();
     // Unique per claim, cheap under the lock: the fencing token plus random bits (not a secret).
-    task.leaseToken = task.fencingToken + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
-    task.leaseExpiresAt = now.plus(request.leaseDuration());
-    task.claimedAt = now;
+    run.leaseToken = run.fencingToken + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+    run.leaseExpiresAt = now.plus(request.leaseDuration());
+    run.claimedAt = now;
     index.place(task, Slot.RUNNING);
-    Lease lease = new Lease(task.id(), task.leaseToken, task.fencingToken, task.leaseExpiresAt, request.workerId());
-    return new ClaimedTask(task.envelope, lease, task.attempts, task.checkpoint, task.progress);
+    Lease lease = new Lease(task.id(), run.leaseToken, run.fencingToken, run.leaseExpiresAt, request.workerId());
+    return new ClaimedTask(task.envelope, lease, task.attempts, run.checkpoint, run.progress);
   }
 
   /**

@@ -27,7 +27,8 @@ final class DedupeIndex {
   }
 
   boolean inWindow(TaskRecord task, Instant now) {
-    return Duration.between(task.enqueuedAt, now).compareTo(window) < 0;
+    // From the task's creation (the submit time the engine stamps): one Instant fewer per task.
+    return Duration.between(task.envelope.createdAt(), now).compareTo(window) < 0;
   }
 
   /** @return the task holding {@code key} inside its window, or null */

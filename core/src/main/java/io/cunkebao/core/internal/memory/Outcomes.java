@@ -32,7 +32,7 @@ final class Outcomes {
       return LeaseState.LOST;
     }
     index.unplace(task);
-    task.leaseExpiresAt = newExpiry;
+    task.run().leaseExpiresAt = newExpiry;
     index.place(task, Slot.RUNNING);
     return task.leaseState();
   }
@@ -43,10 +43,10 @@ final class Outcomes {
       return LeaseState.LOST;
     }
     if (checkpoint != null) {
-      task.checkpoint = checkpoint;
+      task.run().checkpoint = checkpoint;
     }
     if (progress != null) {
-      task.progress = progress;
+      task.run().progress = progress;
     }
     task.updatedAt = now;
     return task.leaseState();
@@ -57,7 +57,7 @@ final class Outcomes {
     if (task == null) {
       return null;
     }
-    Duration processing = Duration.between(task.claimedAt, now);
+    Duration processing = Duration.between(java.util.Objects.requireNonNull(task.run().claimedAt, "claimedAt"), now);
     endAttempt(task);
     task.queue.daily.completed(now, processing);
     return finish(task, TaskStatus.COMPLETED, now);
@@ -68,7 +68,7 @@ final class Outcomes {
     if (task == null) {
       return null;
     }
-    task.lastError = error;
+    task.run().lastError = error;
     task.queue.daily.failed(now);
     return requeue(task, runAt, now);
   }
@@ -80,7 +80,7 @@ final class Outcomes {
     }
     boolean cancel = task.cancelRequested;
     endAttempt(task);
-    task.lastError = reason;
+    task.run().lastError = reason;
     task.queue.daily.failed(now);
     if (cancel) {
       return finish(task, TaskStatus.CANCELLED, now);

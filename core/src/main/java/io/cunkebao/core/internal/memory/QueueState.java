@@ -22,7 +22,7 @@ final class QueueState {
    * of {@link #ready}, where every other claimer would have to step over them.
    */
   final java.util.Map<String, TreeSet<TaskRecord>> seatReady = new java.util.HashMap<>();
-  final TreeSet<TaskRecord> delayed = new TreeSet<>(TaskRecord.DUE_ORDER);
+  final DueHeap delayed = new DueHeap();
   final LinkedHashSet<TaskRecord> deadLetters = new LinkedHashSet<>();
   /**
    * Resources that freed a slot while tasks of this queue were parked on them. A claim of this queue
@@ -63,7 +63,8 @@ final class QueueState {
 
   /** @return the earliest due time of a delayed task, or null */
   @Nullable Instant nextDelayedDue() {
-    return delayed.isEmpty() ? null : delayed.first().runAt;
+    TaskRecord first = delayed.first();
+    return first == null ? null : first.runAt;
   }
 
   @Override

@@ -158,8 +158,8 @@ final class TaskIndex {
 
   /** Makes the queue's due delayed tasks ready. */
   void promoteDue(QueueState queue, Instant now) {
-    while (!queue.delayed.isEmpty() && !queue.delayed.first().runAt.isAfter(now)) {
-      TaskRecord task = queue.delayed.first();
+    TaskRecord task;
+    while ((task = queue.delayed.first()) != null && !task.runAt.isAfter(now)) {
       unplace(task);
       place(task, Slot.READY);
     }

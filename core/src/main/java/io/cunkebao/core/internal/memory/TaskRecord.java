@@ -50,23 +50,17 @@ final class TaskRecord {
   final QueueState queue;
   /** Enqueue order; the last tie-breaker of every ordering, which makes them total. */
   final long seq;
-  /** When the idempotency window of this task started. */
-  final Instant enqueuedAt;
 
   TaskStatus status = TaskStatus.PENDING;
   Slot slot = Slot.NONE;
   int attempts;
   Instant runAt;
   Instant updatedAt;
-  @Nullable String lastError;
-  byte @Nullable [] checkpoint;
-  @Nullable Progress progress;
+  /** What only a task that has been claimed needs; null until its first claim. */
+  @Nullable RunState run;
 
-  /** The current lease's token; null when not running. */
-  @Nullable String leaseToken;
-  long fencingToken;
-  @Nullable Instant leaseExpiresAt;
-  @Nullable Instant claimedAt;
+  /** Position in its queue's {@link DueHeap} while {@link Slot#DELAYED}, else -1. */
+  int heapIndex = -1;
 
   /** The resource this task waits for while {@link Slot#PARKED}. */
   @Nullable ResourceState parkedOn;
@@ -83,7 +77,6 @@ final class TaskRecord {
     this.envelope = envelope;
     this.queue = queue;
     this.seq = seq;
-    this.enqueuedAt = now;
     this.runAt = envelope.runAt();
     this.updatedAt = now;
   }
@@ -116,20 +109,60 @@ final class TaskRecord {
     updatedAt = now;
   }
 
+  /**
+   * The lease, error, checkpoint and progress, kept apart because most queued tasks never had a
+   * claim: folding these seven fields into one lazily made object saves about 30 bytes on every
+   * task that waits (the in-memory queue may hold millions).
+   */
+  static final class RunState {
+    /** The current lease's token; null when not running. */
+    @Nullable String leaseToken;
+    long fencingToken;
+    @Nullable Instant leaseExpiresAt;
+    @Nullable Instant claimedAt;
+    @Nullable String lastError;
+    byte @Nullable [] checkpoint;
+    @Nullable Progress progress;
+  }
+
+  /** @return the run state, made at the first claim */
+  RunState run() {
+    RunState state = run;
+    if (state == null) {
+      state = new RunState();
+      run = state;
+    }
+    return state;
+  }
+
+  @Nullable String lastError() {
+    return run == null ? null : run.lastError;
+  }
+
+  byte @Nullable [] checkpoint() {
+    return run == null ? null : run.checkpoint;
+  }
+
+  @Nullable Progress progress() {
+    return run == null ? null : run.progress;
+  }
+
   /** Whether {@code lease} is this task's current lease (expired or not). */
   boolean isHeldBy(Lease lease) {
-    return status == TaskStatus.RUNNING
-        && fencingToken == lease.fencingToken()
-        && lease.token().equals(leaseToken);
+    RunState state = run;
+    return status == TaskStatus.RUNNING && state != null
+        && state.fencingToken == lease.fencingToken()
+        && lease.token().equals(state.leaseToken);
   }
 
   /** Whether the running task's lease has run out: it may be claimed again. */
   boolean leaseExpiredAt(Instant now) {
-    return leaseExpiresAt != null && now.isAfter(leaseExpiresAt);
+    RunState state = run;
+    return state != null && state.leaseExpiresAt != null && now.isAfter(state.leaseExpiresAt);
   }
 
   Instant leaseExpiry() {
-    return Objects.requireNonNull(leaseExpiresAt, "not running");
+    return Objects.requireNonNull(run == null ? null : run.leaseExpiresAt, "not running");
   }
 
   /** What a holder of the current lease is asked to do. */
@@ -142,15 +175,17 @@ final class TaskRecord {
 
   /** Forgets everything that belonged to the attempt that just ended. */
   void clearLease() {
-    leaseToken = null;
-    leaseExpiresAt = null;
-    claimedAt = null;
+    if (run != null) {
+      run.leaseToken = null;
+      run.leaseExpiresAt = null;
+      run.claimedAt = null;
+    }
     cancelRequested = false;
     pauseRequested = false;
   }
 
   StoredTask toStored() {
-    return new StoredTask(envelope, status, attempts, runAt, updatedAt, lastError, checkpoint, progress, slot == Slot.DEAD);
+    return new StoredTask(envelope, status, attempts, runAt, updatedAt, lastError(), checkpoint(), progress(), slot == Slot.DEAD);
   }
 
   @Override
