@@ -102,7 +102,11 @@ final class Dispatcher {
           break;
         }
       }
-      scheduleTimedWake(null);
+      if (inFlight.get() < parts.config().maxConcurrency()) {
+        // With every slot busy, a finishing attempt wakes the dispatcher anyway: asking the queue
+        // for its next due time then would be a wasted round trip (one per task on Redis).
+        scheduleTimedWake(null);
+      }
     } catch (Throwable t) {
       parts.listeners().onEngineError("dispatch", t);
       scheduleTimedWake(parts.clock().instant().plus(parts.config().pollInterval()));
