@@ -53,8 +53,16 @@ final class CronScheduler implements ScheduleClient {
     this.timeline = new ScheduleTimeline(parts.timer(), parts.clock(), this::fireDue);
   }
 
-  /** How often an engine re-reads the store for schedules other engines added or changed. */
+  /** How often an engine checks the store for schedules other engines added or changed. */
   static final java.time.Duration REFRESH_INTERVAL = java.time.Duration.ofSeconds(30);
+  /**
+   * A marker whose version moves on every add, pause, resume and remove, so a refresh reads one
+   * entry and re-reads the schedules only when one of those happened: its cost does not grow with
+   * the number of schedules. Firings do not move it; whichever engine fires re-reads the schedule.
+   */
+  static final String CHANGES = "schedule-changes";
+  private static final String CHANGES_KEY = "all";
+  private volatile long seenChanges = -1;
   private volatile boolean stopped;
 
   void start() {
@@ -72,7 +80,10 @@ final class CronScheduler implements ScheduleClient {
       return;
     }
     try {
-      reload();
+      long changes = store.get(CHANGES, CHANGES_KEY).map(VersionedValue::version).orElse(0L);
+      if (changes != seenChanges) {
+        reload();
+      }
     } catch (RuntimeException e) {
       parts.listeners().onEngineError("schedule refresh", e);
     } finally {
@@ -84,6 +95,7 @@ final class CronScheduler implements ScheduleClient {
 
   /** Reads every schedule from the store and plans its next firing (also picks up other engines' changes). */
   void reload() {
+    seenChanges = store.get(CHANGES, CHANGES_KEY).map(VersionedValue::version).orElse(0L);
     List<String> seen = new ArrayList<>();
     for (VersionedValue value : all()) {
       StoredSchedule schedule = decode(value);
@@ -105,6 +117,7 @@ final class CronScheduler implements ScheduleClient {
         existing != null ? existing.lastFireTime() : null,
         existing != null ? existing.lastTaskId() : null), true);
     LOG.debug("Schedule {} '{}' in {} enqueues {}", spec.name(), spec.cron(), zone, task.type());
+    changed();
     plan(written);
     return info(written);
   }
@@ -123,12 +136,14 @@ final class CronScheduler implements ScheduleClient {
   public void pause(String name) {
     Instant now = parts.clock().instant();
     plan(update(name, s -> require(name, s).withPaused(true, now), false));
+    changed();
   }
 
   @Override
   public void resume(String name) {
     Instant now = parts.clock().instant();
     plan(update(name, s -> require(name, s).withPaused(false, now), false));
+    changed();
   }
 
   @Override
@@ -141,6 +156,7 @@ final class CronScheduler implements ScheduleClient {
       }
       if (store.delete(COLLECTION, name, current.get().version())) {
         timeline.remove(name);
+        changed();
         return true;
       }
     }
@@ -152,6 +168,18 @@ final class CronScheduler implements ScheduleClient {
     StoredSchedule schedule = decode(store.get(COLLECTION, name).orElseThrow(() -> noSuch(name)));
     Instant now = parts.clock().instant();
     return submitter.submitEncoded(schedule.task(), TaskId.of("sched:" + name + ":now:" + now.toEpochMilli()), now);
+  }
+
+  /** Moves the change marker so that other engines re-read the schedules at their next refresh. */
+  private void changed() {
+    for (int tries = 0; tries < 20; tries++) {
+      Optional<VersionedValue> marker = store.get(CHANGES, CHANGES_KEY);
+      if (store.compareAndSet(CHANGES, CHANGES_KEY, marker.map(VersionedValue::version).orElse(0L), new byte[] {1},
+          parts.clock().instant()).isPresent()) {
+        return;
+      }
+    }
+    LOG.warn("Could not move the schedule change marker; other engines see the change at a later refresh");
   }
 
   /** Fires every schedule whose time has come; called by the timeline. */
