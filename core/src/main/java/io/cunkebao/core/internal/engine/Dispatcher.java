@@ -19,11 +19,19 @@ import org.jspecify.annotations.Nullable;
  * <p>Dispatch runs on the timer, never in a loop that sleeps: it is woken by the driver's work
  * notifications, by finished attempts, and by a timer set to the next due time or the poll
  * interval, whichever is sooner. Wake-ups coalesce, so a burst of enqueues costs one dispatch.
+ *
+ * <p>A finished attempt dispatches at once on its own worker thread (no hop to the timer thread
+ * per task). Only one dispatch runs at a time, whatever thread asks: a request that finds one
+ * running makes it go round once more, so no request is lost and the concurrency limit holds even
+ * on a multi-threaded timer.
  */
 final class Dispatcher {
   private final EngineParts parts;
   private final AttemptRunner runner;
   private final AtomicBoolean wakeScheduled = new AtomicBoolean();
+  /** Held by the one dispatch running; not a lock, so a dispatch nested on the same thread defers. */
+  private final AtomicBoolean dispatching = new AtomicBoolean();
+  private final AtomicBoolean again = new AtomicBoolean();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final CompletableFuture<Void> drained = new CompletableFuture<>();
   private final Optional<WorkNotifications> notifications;
@@ -85,11 +93,31 @@ final class Dispatcher {
     if (inFlight.decrementAndGet() == 0 && stopped) {
       drained.complete(null);
     }
-    wake();
+    if (!stopped) {
+      dispatchNow();
+    }
   }
 
   private void dispatch() {
     wakeScheduled.set(false);
+    dispatchNow();
+  }
+
+  /** Dispatches on this thread, or has the dispatch already running go round once more. */
+  private void dispatchNow() {
+    again.set(true);
+    // Re-checked after each release: a request made while the holder was finishing is not lost.
+    while (again.get() && dispatching.compareAndSet(false, true)) {
+      try {
+        again.set(false);
+        dispatchOnce();
+      } finally {
+        dispatching.set(false);
+      }
+    }
+  }
+
+  private void dispatchOnce() {
     try {
       int free;
       while (!stopped && (free = parts.config().maxConcurrency() - inFlight.get()) > 0) {
