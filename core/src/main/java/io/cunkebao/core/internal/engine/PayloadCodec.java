@@ -22,6 +22,9 @@ import java.io.IOException;
 public final class PayloadCodec {
   private static final int MAX_NESTING_DEPTH = 64;
   private final ObjectMapper mapper;
+  /** One reader per payload class: skips the per-call type resolution and deserializer lookup. */
+  private final java.util.Map<Class<?>, com.fasterxml.jackson.databind.ObjectReader> readers =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * A codec whose reads accept strings up to {@code maxBytes}.
@@ -70,7 +73,7 @@ public final class PayloadCodec {
    */
   public <T> T decode(byte[] bytes, Class<T> type) {
     try {
-      T value = mapper.readValue(bytes, type);
+      T value = readers.computeIfAbsent(type, mapper::readerFor).readValue(bytes);
       if (value == null) {
         throw new CodecException("", "the JSON is null", null);
       }
