@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The engine's seam for time-driven work: dispatch wake-ups, lease renewal, timeouts and
- * interrupts all go through it, never through {@code Thread.sleep}.
+ * interrupts all go through it; no engine thread ever sleeps to wait.
  *
  * <p>Production engines use {@link #of(ScheduledExecutorService)}; tests use {@link
  * io.cunkebao.core.testing.ManualScheduler}, which runs the due work when the test moves the clock.
