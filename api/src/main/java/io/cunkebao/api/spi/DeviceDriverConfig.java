@@ -145,4 +145,23 @@ public record DeviceDriverConfig(
   public Optional<String> option(String name) {
     return Optional.ofNullable(options.get(name));
   }
+
+  /**
+   * The settings as text, with the value of every option whose name mentions a password, secret or
+   * token masked, so that logging a config never prints a credential.
+   */
+  @Override
+  public String toString() {
+    java.util.Map<String, String> shown = new java.util.TreeMap<>();
+    options.forEach((name, value) -> shown.put(name, isSecret(name) ? "***" : value));
+    return "DeviceDriverConfig[callTimeout=" + callTimeout + ", heartbeatInterval=" + heartbeatInterval
+        + ", reconnect=" + reconnect + ", maxOutboundFrames=" + maxOutboundFrames + ", maxFrameBytes=" + maxFrameBytes
+        + ", chatroomCreateTimeout=" + chatroomCreateTimeout + ", chatroomPollInterval=" + chatroomPollInterval
+        + ", options=" + shown + "]";
+  }
+
+  private static boolean isSecret(String name) {
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    return lower.contains("password") || lower.contains("secret") || lower.contains("token");
+  }
 }
