@@ -144,7 +144,9 @@ final class AttemptRunner {
       if (stage == null) {
         attempt.outcome.complete(null);
       } else {
-        stage.whenComplete((ok, failure) -> completeFromHandler(attempt, failure));
+        // Finish on a worker, not on whatever thread completes the stage (a device or Redis I/O
+        // thread, say): recording the outcome and claiming the next task block on the queue.
+        stage.whenCompleteAsync((ok, failure) -> completeFromHandler(attempt, failure), parts.workers());
       }
     } catch (Throwable failure) {
       completeFromHandler(attempt, failure);
